@@ -1,0 +1,45 @@
+/**
+ * The single source of truth for the platform's DynamoDB table: the CDK data stack and the
+ * local platform both build the table from this object, so keys and indexes cannot drift.
+ *
+ * One table, several item types (see ARCHITECTURE.md for every access pattern):
+ *   PLEDGE#<id>            / PLEDGE          a pledge
+ *   EMAIL#<hash>           / CLAIM           which pledge an address belongs to
+ *   COUNTER#<shard>        / TOTAL | COUNTRY#MX | CHAPTER#slug | HOUR#2026-07-30T10
+ *   RATE#<key>#<window>    / RATE            fixed-window abuse counters (TTL)
+ *   POW#<signature>        / POW             a spent proof-of-work challenge (TTL)
+ */
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDefinition {
+  partitionKey: string;
+  sortKey: string;
+  timeToLiveAttribute: string;
+  globalSecondaryIndexes: IndexDefinition[];
+}
+
+export const MAIN_TABLE: TableDefinition = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  timeToLiveAttribute: 'expiresAt',
+  globalSecondaryIndexes: [
+    /** The pledge wall: only counted pledges that opted in carry these keys (a sparse index). */
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    /** Pledges by creation time, for review by managers and the CSV export. */
+    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+};
+
+/**
+ * Counters are spread over this many partitions so a World Day peak never makes one hot
+ * (see README: "Counting at World Day scale"). Changing it needs no migration: readers sum
+ * whatever shards exist.
+ */
+export const COUNTER_SHARDS = 32;
+
+/** The wall and review indexes are sharded the same way, with fewer shards (reads fan out). */
+export const INDEX_SHARDS = 8;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment and is validated once at start. The same variables
+ * drive `npm start` (which fills them with its embedded engines) and the Lambda functions
+ * (which CDK fills with real resources).
+ */
+const url = z.url({ message: 'must be an absolute URL, e.g. https://blueheart.example.org' });
+
+export const envSchema = z.object({
+  STAGE: z.enum(['local', 'test', 'dev', 'prod'], { message: 'must be one of local, test, dev, prod' }).default('local'),
+  AWS_REGION: z.string().min(1, 'must name an AWS region, e.g. eu-west-1').default('us-east-1'),
+  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (3 characters or more)'),
+  /** Only for local engines; unset on AWS. */
+  DYNAMODB_ENDPOINT: url.optional(),
+  SES_ENDPOINT: url.optional(),
+  SES_FROM_ADDRESS: z.email({ message: 'must be an email address SES may send from' }),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  PUBLIC_URL: url.transform((value) => value.replace(/\/+$/, '')),
+  /** One secret; every key is derived from it. Either inline (local) or a Secrets Manager ARN (AWS). */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
+  APP_SECRET_ARN: z.string().startsWith('arn:', 'must be a Secrets Manager ARN').optional(),
+  AUTH_ISSUER: url,
+  AUTH_JWKS_URL: url,
+  AUTH_AUDIENCE: z.string().min(1, 'must name the client id tokens are issued to'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment, or throws a ConfigError listing every missing or bad value. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (result.success && !result.data.APP_SECRET && !result.data.APP_SECRET_ARN) {
+    problems.push('APP_SECRET or APP_SECRET_ARN: one of them must be set');
+  }
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}

@@ -1,0 +1,75 @@
+import type { Pledge, PledgeStats, WallEntry, PledgeReview } from './pledge.js';
+import type { Language } from '../shared/languages.js';
+
+/**
+ * Where pledges and their counters live. `save` writes a pledge and, when its `counted` flag
+ * changes, moves the counters by one in the same atomic write; it fails with a `conflict`
+ * AppError when the stored version is no longer `previous.version`.
+ */
+export interface PledgeStore {
+  get(id: string): Promise<Pledge | undefined>;
+  findByEmailHash(emailHash: string): Promise<Pledge | undefined>;
+  /**
+   * Stores a new pending pledge and claims its address. `replacing` is the id the address was
+   * claimed by before (a pending pledge that has since expired); the claim is conditional on it.
+   */
+  create(pledge: Pledge, replacing?: string): Promise<void>;
+  save(previous: Pledge, next: Pledge): Promise<void>;
+  stats(now: Date): Promise<PledgeStats>;
+  wall(limit: number): Promise<WallEntry[]>;
+  /** Pledges created in [from, to), optionally narrowed; newest first. */
+  findForReview(filter: ReviewFilter): Promise<Pledge[]>;
+  /** Every confirmed pledge that still has its personal data, oldest first, page by page. */
+  confirmedPledges(): AsyncIterable<Pledge[]>;
+}
+
+export interface ReviewFilter {
+  from: Date;
+  to: Date;
+  review?: PledgeReview;
+  country?: string;
+  emailDomain?: string;
+  ipHash?: string;
+  limit?: number;
+}
+
+/** Fixed-window counters for abuse controls. Returns the count in the window after this hit. */
+export interface RateLimiter {
+  hit(key: string, windowSeconds: number, now: Date): Promise<number>;
+}
+
+export type ChallengeResult = 'valid' | 'missing' | 'invalid';
+
+/** Self-hosted proof of work (ALTCHA). A solved challenge is accepted once. */
+export interface ProofOfWork {
+  createChallenge(now: Date): Promise<unknown>;
+  verify(payload: string | undefined, now: Date): Promise<ChallengeResult>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  language: Language;
+  /** RFC 8058 one-click unsubscribe URL, sent as List-Unsubscribe. */
+  unsubscribeUrl?: string;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+}
+
+/** Keyed one-way hashes: abuse review by address, domain or IP without keeping them. */
+export interface Hasher {
+  email(normalisedEmail: string): string;
+  ip(ip: string): string;
+}
+
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase';
+
+export interface TokenSigner {
+  sign(purpose: TokenPurpose, subject: string, now: Date, ttlSeconds?: number): string;
+  /** The subject, or an `invalid_token` / `expired_token` AppError. */
+  verify(purpose: TokenPurpose, token: string, now: Date): string;
+}
