@@ -13,6 +13,8 @@ export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
+  /** Attributes copied into the index besides the keys: small index items keep writes cheap. */
+  projectedAttributes: string[];
 }
 
 export interface TableDefinition {
@@ -28,9 +30,14 @@ export const MAIN_TABLE: TableDefinition = {
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     /** The pledge wall: only counted pledges that opted in carry these keys (a sparse index). */
-    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projectedAttributes: ['wallName', 'country', 'confirmedAt'] },
     /** Pledges by creation time, for review by managers and the CSV export. */
-    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    {
+      name: 'GSI2',
+      partitionKey: 'GSI2PK',
+      sortKey: 'GSI2SK',
+      projectedAttributes: ['status', 'review', 'counted', 'country', 'language', 'chapter', 'emailDomain', 'ipHash', 'suspectReasons', 'createdAt', 'confirmedAt'],
+    },
   ],
 };
 

@@ -18,10 +18,16 @@ export interface PledgeStore {
   stats(now: Date): Promise<PledgeStats>;
   wall(limit: number): Promise<WallEntry[]>;
   /** Pledges created in [from, to), optionally narrowed; newest first. */
-  findForReview(filter: ReviewFilter): Promise<Pledge[]>;
+  findForReview(filter: ReviewFilter): Promise<PledgeSummary[]>;
   /** Every confirmed pledge that still has its personal data, oldest first, page by page. */
   confirmedPledges(): AsyncIterable<Pledge[]>;
 }
+
+/** What review needs to see of a pledge: no name, no address. */
+export type PledgeSummary = Pick<
+  Pledge,
+  'id' | 'status' | 'review' | 'counted' | 'country' | 'language' | 'chapter' | 'emailDomain' | 'ipHash' | 'suspectReasons' | 'createdAt' | 'confirmedAt'
+>;
 
 export interface ReviewFilter {
   from: Date;

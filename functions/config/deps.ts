@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { TokenVerifier } from '../domain/auth/principal.js';
+import { DEFAULT_ABUSE_POLICY } from '../domain/pledges/abuse-policy.js';
+import type { PledgeDeps } from '../domain/pledges/pledge-service.js';
+import { systemClock, type Clock } from '../domain/shared/clock.js';
+import { AltchaProofOfWork, DEFAULT_PROOF_OF_WORK, type ProofOfWorkSettings } from '../adapters/altcha/altcha-proof-of-work.js';
+import { JwtVerifier } from '../adapters/auth/jwt-verifier.js';
+import { deriveKeys } from '../adapters/crypto/keys.js';
+import { KeyedHasher } from '../adapters/crypto/keyed-hasher.js';
+import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
+import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
+import { DynamoRateLimiter } from '../adapters/dynamodb/dynamo-rate-limiter.js';
+import { DynamoSpentTokens } from '../adapters/dynamodb/dynamo-spent-tokens.js';
+import { createLogger, type Logger } from '../adapters/log/logger.js';
+import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer.js';
+import { resolveAppSecret } from './app-secret.js';
+import type { Env } from './env.js';
+
+/** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
+export interface AppDeps {
+  pledges: PledgeDeps;
+  auth: TokenVerifier;
+  logger: Logger;
+  /** How long public stats may be cached by browsers and the CDN. */
+  statsMaxAgeSeconds: number;
+}
+
+export interface DepsOverrides {
+  clock?: Clock;
+  proofOfWork?: ProofOfWorkSettings;
+  logger?: Logger;
+  auth?: TokenVerifier;
+}
+
+/** The composition root: the only place that knows which adapter serves which port. */
+export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promise<AppDeps> {
+  const clock = overrides.clock ?? systemClock;
+  const keys = deriveKeys(await resolveAppSecret(env));
+  const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
+  const ses = createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
+  return {
+    pledges: {
+      store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
+      limiter: new DynamoRateLimiter(documents, env.TABLE_NAME),
+      proofOfWork: new AltchaProofOfWork(
+        keys.proofOfWork,
+        new DynamoSpentTokens(documents, env.TABLE_NAME),
+        overrides.proofOfWork ?? DEFAULT_PROOF_OF_WORK,
+      ),
+      mailer: new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET }),
+      hasher: new KeyedHasher(keys),
+      tokens: new HmacTokenSigner(keys.tokens),
+      clock,
+      newId: randomUUID,
+      policy: DEFAULT_ABUSE_POLICY,
+      publicUrl: env.PUBLIC_URL,
+    },
+    auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
+    logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
+    statsMaxAgeSeconds: 5,
+  };
+}

@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../domain/auth/principal.js';
+
+/**
+ * A small OpenID-style issuer for `npm start`: seeded users of each role sign in and get
+ * access tokens shaped like Cognito's (ES256, `token_use: access`, `client_id`,
+ * `cognito:groups`), published with a JWKS so the API verifies them exactly as on AWS.
+ * Never deployed.
+ */
+export interface LocalUser {
+  username: string;
+  password: string;
+  roles: Role[];
+}
+
+export const LOCAL_USERS: readonly LocalUser[] = [
+  { username: 'manager@blueheart.local', password: 'blue-heart-manager', roles: ['manager'] },
+  { username: 'finance@blueheart.local', password: 'blue-heart-finance', roles: ['finance'] },
+  { username: 'admin@blueheart.local', password: 'blue-heart-admin', roles: ['admin'] },
+];
+
+export const LOCAL_CLIENT_ID = 'blue-heart-console-local';
+
+export interface LocalIdentity {
+  issuer: string;
+  jwksUrl: string;
+  clientId: string;
+  app: Hono;
+  /** Signs a token for a seeded user; tests use `expiresInSeconds` < 0 for an expired one. */
+  issueToken(username: string, options?: { expiresInSeconds?: number }): Promise<string>;
+}
+
+export async function createLocalIdentity(baseUrl: string): Promise<LocalIdentity> {
+  const issuer = `${baseUrl}/auth`;
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const kid = randomUUID();
+  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+
+  const issueToken = async (username: string, options: { expiresInSeconds?: number } = {}) => {
+    const user = LOCAL_USERS.find((u) => u.username === username);
+    if (!user) throw new Error(`No local user ${username}`);
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ token_use: 'access', client_id: LOCAL_CLIENT_ID, username, 'cognito:groups': user.roles, scope: 'openid' })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(issuer)
+      .setSubject(`local-${user.roles[0]}`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + (options.expiresInSeconds ?? 3_600))
+      .sign(privateKey);
+  };
+
+  const app = new Hono();
+  app.get('/.well-known/openid-configuration', (c) =>
+    c.json({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, token_endpoint: `${issuer}/token`, id_token_signing_alg_values_supported: ['ES256'] }),
+  );
+  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [publicJwk] }));
+  app.post('/token', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const body = type.includes('application/json') ? await c.req.json().catch(() => ({})) : await c.req.parseBody();
+    const { username, password } = body as { username?: string; password?: string };
+    const user = LOCAL_USERS.find((u) => u.username === username && u.password === password);
+    if (!user) return c.json({ error: 'invalid_grant', error_description: 'Wrong user name or password.' }, 400);
+    return c.json({ access_token: await issueToken(user.username), token_type: 'Bearer', expires_in: 3_600 });
+  });
+  return { issuer, jwksUrl: `${issuer}/.well-known/jwks.json`, clientId: LOCAL_CLIENT_ID, app, issueToken };
+}

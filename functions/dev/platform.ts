@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDeps, type AppDeps, type DepsOverrides } from '../config/deps.js';
+import { loadEnv } from '../config/env.js';
+import { ensureTable } from '../adapters/dynamodb/create-table.js';
+import { silentLogger } from '../adapters/log/logger.js';
+import { createApp } from '../http/app.js';
+import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
+import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
+import { startSesLocal, type EmbeddedSes } from './ses-local.js';
+import { seedDemoPledges } from './seed.js';
+import { createSiteServer } from './site-server.js';
+
+export interface PlatformOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  seed?: boolean;
+  /** Keep DynamoDB data (and the app secret that signs email links) across restarts. */
+  dataDir?: string;
+  /** Where the static site is built and served from. */
+  webDir?: string;
+  onProgress?: (step: string) => void;
+  /** Reuse engines that are already running (tests start them once). */
+  dynamoEndpoint?: string;
+  sesEndpoint?: string;
+  tableName?: string;
+  deps?: DepsOverrides;
+}
+
+export interface Platform {
+  url: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  identity: LocalIdentity;
+  deps: AppDeps;
+  stop(): Promise<void>;
+}
+
+/** The app secret: random per run in memory; kept in DATA_DIR so links in sent emails keep working. */
+function localSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'app-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The whole platform on one port, with embedded engines: what `npm start` runs, and what the
+ * integration and browser tests start. The API is the same Hono app Lambda runs.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const progress = options.onProgress ?? (() => {});
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => {});
+  };
+  try {
+    const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+
+    let dynamo: Pick<EmbeddedDynamo, 'endpoint'> = { endpoint: options.dynamoEndpoint ?? '' };
+    if (!options.dynamoEndpoint) {
+      progress(dataDir ? `Starting DynamoDB Local (data in ${dataDir})` : 'Starting DynamoDB Local (in memory)');
+      const started = await startDynamoDbLocal({ dataDir: dataDir && join(dataDir, 'dynamodb') });
+      stops.push(started.stop);
+      dynamo = started;
+    }
+    let ses: Pick<EmbeddedSes, 'endpoint'> = { endpoint: options.sesEndpoint ?? '' };
+    if (!options.sesEndpoint) {
+      progress('Starting the local SES (aws-ses-v2-local)');
+      const started = await startSesLocal();
+      stops.push(started.stop);
+      ses = started;
+    }
+
+    const tableName = options.tableName ?? 'blue-heart-local';
+    progress(`Creating table ${tableName} from the CDK table definition`);
+    const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(admin, tableName);
+    admin.destroy();
+
+    const site = createSiteServer({ webDir: options.webDir ?? resolve('web/dist') });
+    const server = await listen(options.port ?? 3000, options.host ?? '127.0.0.1', site.fetch);
+    stops.push(() => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://localhost:${port}`;
+
+    const identity = await createLocalIdentity(url);
+    const env = loadEnv({
+      STAGE: 'local',
+      AWS_REGION: 'local',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      SES_FROM_ADDRESS: 'blue-heart@unodc.local',
+      PUBLIC_URL: url,
+      APP_SECRET: localSecret(dataDir),
+      AUTH_ISSUER: identity.issuer,
+      AUTH_JWKS_URL: identity.jwksUrl,
+      AUTH_AUDIENCE: identity.clientId,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    });
+    const deps = await createDeps(env, { logger: silentLogger, ...options.deps });
+
+    if (options.seed) {
+      progress('Seeding demo pledges');
+      const seeded = await seedDemoPledges(deps.pledges);
+      progress(`Seeded ${seeded.confirmed} confirmed and ${seeded.suspect} suspect pledges`);
+    }
+    progress('Building the static site');
+    const built = await site.build(await deps.pledges.store.stats(new Date()), url);
+    progress(`Built ${built.pages} pages`);
+
+    const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });
+    site.mount({ api, identity, sesEndpoint: ses.endpoint });
+    return { url, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function listen(port: number, hostname: string, fetch: (request: Request, env: unknown) => Response | Promise<Response>): Promise<Server> {
+  return new Promise((resolveServer, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolveServer(server as Server)) as Server;
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use. Start with PORT=<another port> npm start.`) : error),
+    );
+  });
+}

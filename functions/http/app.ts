@@ -1,0 +1,58 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { AppError } from '../domain/shared/errors.js';
+import type { AppDeps } from '../config/deps.js';
+import type { AppEnv, ClientIpResolver } from './app-env.js';
+import { handleError } from './error-handler.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+import { adminPledgeRoutes } from './routes/admin-pledges.js';
+import { mountDocs } from './routes/docs.js';
+import { pledgeLinkRoutes } from './routes/pledge-links.js';
+import { pledgeRoutes } from './routes/pledges.js';
+
+export interface AppOptions {
+  clientIp?: ClientIpResolver;
+}
+
+/** Pledge and admin bodies are small; anything past this is refused before it is read. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * The API as one Hono app. Lambda wraps it with `handle(app)`, the local server with
+ * `serve(app)`, and tests call `app.request(...)`.
+ */
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const clientIp = options.clientIp ?? (() => undefined);
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('/api/*', async (c, next) => {
+    c.set('respondWithHtml', false);
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+  app.onError(handleError(deps.logger));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `There is nothing at ${c.req.method} ${c.req.path}.` } }, 404));
+
+  app.openAPIRegistry.registerPath({
+    method: 'get', path: '/api/health', tags: ['Platform'], summary: 'Liveness: 200 while the API answers.',
+    responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } } } } },
+  });
+  app.get('/api/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }));
+  app.route('/api/pledges', pledgeRoutes(deps, clientIp));
+  app.route('/api/pledges', pledgeLinkRoutes(deps));
+  app.route('/api/admin/pledges', adminPledgeRoutes(deps));
+  mountDocs(app);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import { AppError } from '../domain/shared/errors.js';
+
+export type BodyFormat = 'json' | 'form';
+
+/** Which format a request body is in, from its Content-Type; anything else is a 415. */
+export function bodyFormat(c: Context): BodyFormat {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return 'json';
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  throw new AppError(
+    'unsupported_media_type',
+    'Send the request body as application/json (or as an HTML form, application/x-www-form-urlencoded).',
+  );
+}
+
+/** Reads a JSON or form body into a plain object; malformed JSON is a readable 400. */
+export async function readBody(c: Context, format: BodyFormat): Promise<unknown> {
+  if (format === 'form') {
+    const form = await c.req.parseBody({ all: false });
+    return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('validation_failed', 'The request body is not valid JSON.', {
+      fields: [{ field: 'body', message: 'is not valid JSON' }],
+    });
+  }
+}
