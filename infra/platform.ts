@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Annotations, Tags, type App } from 'aws-cdk-lib';
+import type { PlatformConfig } from './config.js';
+import { REPO_ROOT } from './constructs/app-function.js';
+import { ApiStack } from './stacks/api-stack.js';
+import { AuthStack } from './stacks/auth-stack.js';
+import { DataStack } from './stacks/data-stack.js';
+import { EmailStack } from './stacks/email-stack.js';
+import { GatewayStack } from './stacks/gateway-stack.js';
+import { WebStack } from './stacks/web-stack.js';
+
+export const PROJECT_TAG = 'blue-heart-platform';
+
+export interface Platform {
+  data: DataStack;
+  email: EmailStack;
+  gateway: GatewayStack;
+  web: WebStack;
+  auth: AuthStack;
+  api: ApiStack;
+}
+
+export interface PlatformOptions {
+  /** Overrides config.webAssetPath with an absolute path (tests pass a temporary directory). */
+  webAssetPath?: string;
+  /** Overrides the HTTP handler entry (tests). */
+  apiEntry?: string;
+}
+
+/**
+ * The whole platform, one stack per concern, in deploy order. Stacks are environment-agnostic
+ * (account and region come from the credentials at deploy time), so synth needs no AWS access.
+ * Names carry the stage, so dev and prod can share an account.
+ */
+export function createPlatform(app: App, config: PlatformConfig, options: PlatformOptions = {}): Platform {
+  const { stage } = config;
+  const name = (concern: string) => `BlueHeart-${stage}-${concern}`;
+  const common = { stage, terminationProtection: stage === 'prod' };
+
+  const data = new DataStack(app, name('Data'), { ...common, description: 'Blue Heart: DynamoDB table, its KMS key, the app secret' });
+  const email = new EmailStack(app, name('Email'), {
+    ...common,
+    description: 'Blue Heart: SES sending identity and configuration set',
+    senderAddress: config.senderAddress,
+    domainName: config.domainName,
+  });
+  const gateway = new GatewayStack(app, name('Gateway'), { ...common, description: 'Blue Heart: HTTP API, stage, throttling, access logs' });
+
+  const webAssetPath = options.webAssetPath ?? path.resolve(REPO_ROOT, config.webAssetPath);
+  const siteBuilt = fs.existsSync(path.join(webAssetPath, 'index.html'));
+  const web = new WebStack(app, name('Web'), {
+    ...common,
+    description: 'Blue Heart: static site bucket and the CloudFront distribution in front of site and API',
+    webAssetPath: siteBuilt ? webAssetPath : undefined,
+    apiOriginDomainName: gateway.originDomainName,
+    domainName: config.domainName,
+    certificateArn: config.certificateArn,
+    webAclArn: config.webAclArn,
+  });
+  if (!siteBuilt) {
+    Annotations.of(web).addWarningV2(
+      'blue-heart:site-not-built',
+      `${webAssetPath}/index.html not found: the site is not deployed (run npm run build:web first). The bucket keeps what it has.`,
+    );
+  }
+
+  const auth = new AuthStack(app, name('Auth'), {
+    ...common,
+    description: 'Blue Heart: Cognito staff pool, groups and the console client',
+    publicUrl: web.publicUrl,
+    domainPrefix: config.authDomainPrefix,
+  });
+
+  const api = new ApiStack(app, name('Api'), {
+    ...common,
+    description: 'Blue Heart: HTTP Lambda, its permissions, routes and alarms',
+    httpApi: gateway.httpApi,
+    table: data.table,
+    tableKey: data.tableKey,
+    appSecret: data.appSecret,
+    emailIdentity: email.identity,
+    configurationSetName: email.configurationSet.configurationSetName,
+    configurationSetArn: email.configurationSetArn,
+    senderAddress: config.senderAddress,
+    publicUrl: web.publicUrl,
+    auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
+    logLevel: config.logLevel,
+    alarmEmail: config.alarmEmail,
+    bundling: config.bundling,
+    entry: options.apiEntry,
+  });
+
+  Tags.of(app).add('project', PROJECT_TAG);
+  Tags.of(app).add('stage', stage);
+  return { data, email, gateway, web, auth, api };
+}

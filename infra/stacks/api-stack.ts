@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
+import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
+import type { PlatformConfig } from '../config.js';
+import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
+import { acknowledge } from '../nag.js';
+import { stagePolicy, type StageStackProps } from './stage.js';
+
+/**
+ * Item-level DynamoDB actions the API may use, and nothing else (no Scan, no table management).
+ * TransactWriteItems is not an IAM action: a transaction is authorised per item by the PutItem,
+ * UpdateItem, DeleteItem and ConditionCheckItem permissions below.
+ */
+export const TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+export interface ApiStackProps extends StageStackProps {
+  httpApi: apigwv2.IHttpApi;
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  tableDefinition?: TableDefinition;
+  appSecret: secretsmanager.ISecret;
+  emailIdentity: ses.IEmailIdentity;
+  configurationSetName: string;
+  configurationSetArn: string;
+  senderAddress: string;
+  publicUrl: string;
+  auth: { issuer: string; jwksUrl: string; audience: string };
+  logLevel: PlatformConfig['logLevel'];
+  alarmEmail?: string;
+  /** false: deploy a stub instead of the esbuild bundle (fast tests). */
+  bundling?: boolean;
+  /** The HTTP handler's entry; the real one unless a test points elsewhere. */
+  entry?: string;
+}
+
+/** The HTTP Lambda, what it may touch, its routes on the gateway's API, and its alarms. */
+export class ApiStack extends Stack {
+  readonly handler: AppFunction;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { removalPolicy, logRetention } = stagePolicy(props.stage);
+
+    // Exactly the variables functions/config/env.ts reads on AWS. AWS_REGION comes from Lambda;
+    // DYNAMODB_ENDPOINT, SES_ENDPOINT and APP_SECRET are local-only and must stay unset here.
+    const environment = {
+      STAGE: props.stage,
+      TABLE_NAME: props.table.tableName,
+      SES_FROM_ADDRESS: props.senderAddress,
+      SES_CONFIGURATION_SET: props.configurationSetName,
+      PUBLIC_URL: props.publicUrl,
+      APP_SECRET_ARN: props.appSecret.secretArn,
+      AUTH_ISSUER: props.auth.issuer,
+      AUTH_JWKS_URL: props.auth.jwksUrl,
+      AUTH_AUDIENCE: props.auth.audience,
+      LOG_LEVEL: props.logLevel,
+    };
+
+    this.handler = new AppFunction(this, 'Http', {
+      entry: props.entry ?? path.join(REPO_ROOT, 'functions/handlers/http.ts'),
+      description: `Blue Heart ${props.stage}: HTTP API`,
+      environment,
+      logRetention,
+      removalPolicy,
+      bundling: props.bundling,
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+    });
+    this.grantLeastPrivilege(props);
+    this.addRoutes(props.httpApi);
+    this.alarmTopic = this.addAlarms(props);
+  }
+
+  private grantLeastPrivilege(props: ApiStackProps): void {
+    const role = this.handler.role;
+    const definition = props.tableDefinition ?? MAIN_TABLE;
+    // Each index by name: queries reach GSI1/GSI2 and no index added later without a review.
+    const indexArns = definition.globalSecondaryIndexes.map((index) => `${props.table.tableArn}/index/${index.name}`);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'TableItems', actions: [...TABLE_ACTIONS], resources: [props.table.tableArn, ...indexArns] }),
+    );
+    // DynamoDB calls KMS with the caller's identity to use the table key; only through DynamoDB.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TableKeyViaDynamoDb',
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+        resources: [props.tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.${this.urlSuffix}` } },
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [props.appSecret.secretArn] }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendPledgeEmail',
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [props.emailIdentity.emailIdentityArn, props.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
+      }),
+    );
+  }
+
+  private addRoutes(httpApi: apigwv2.IHttpApi): void {
+    const integration = new HttpLambdaIntegration('HttpHandler', this.handler.function);
+    const routes = [
+      new apigwv2.HttpRoute(this, 'ApiRoute', { httpApi, routeKey: apigwv2.HttpRouteKey.with('/api/{proxy+}', apigwv2.HttpMethod.ANY), integration }),
+      new apigwv2.HttpRoute(this, 'ProxyRoute', { httpApi, routeKey: apigwv2.HttpRouteKey.with('/{proxy+}', apigwv2.HttpMethod.ANY), integration }),
+    ];
+    for (const route of routes) {
+      acknowledge(
+        route,
+        'AwsSolutions-APIG4',
+        'Public campaign routes (pledging, confirmation, stats) are anonymous by design; staff routes check the Cognito access token in the app (issuer, JWKS, client id, groups), which also serves the local server.',
+      );
+    }
+  }
+
+  private addAlarms(props: ApiStackProps): sns.Topic {
+    const topic = new sns.Topic(this, 'Alarms', { displayName: `Blue Heart ${props.stage} alarms`, enforceSSL: true });
+    if (props.alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    const action = new cwActions.SnsAction(topic);
+    const fn = this.handler.function;
+    const alarms = [
+      fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'HandlerErrors', {
+        alarmDescription: 'The HTTP Lambda threw (not 4xx answers: unhandled errors and timeouts).',
+        threshold: 5,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      fn.metricThrottles({ period: Duration.minutes(5) }).createAlarm(this, 'HandlerThrottles', {
+        alarmDescription: 'The HTTP Lambda hit its concurrency limit: requests are being refused.',
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    for (const alarm of alarms) alarm.addAlarmAction(action);
+    return topic;
+  }
+}

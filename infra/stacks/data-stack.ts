@@ -1,0 +1,69 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { MAIN_TABLE, type TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
+import { acknowledge } from '../nag.js';
+import { stagePolicy, type StageStackProps } from './stage.js';
+
+export interface DataStackProps extends StageStackProps {
+  /** The table's shape; the platform's single definition unless a test swaps it. */
+  definition?: TableDefinition;
+}
+
+/** The platform's state: the one DynamoDB table (built from MAIN_TABLE), its key, and the app secret. */
+export class DataStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly tableKey: kms.Key;
+  readonly appSecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { prod, removalPolicy } = stagePolicy(props.stage);
+    const definition = props.definition ?? MAIN_TABLE;
+
+    this.tableKey = new kms.Key(this, 'TableKey', {
+      description: `Blue Heart ${props.stage}: encrypts the main DynamoDB table (pledges hold personal data)`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(prod ? 30 : 7),
+      removalPolicy,
+    });
+
+    const stringKey = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: stringKey(definition.partitionKey),
+      sortKey: stringKey(definition.sortKey),
+      timeToLiveAttribute: definition.timeToLiveAttribute,
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.tableKey,
+      deletionProtection: prod,
+      removalPolicy,
+    });
+    for (const index of definition.globalSecondaryIndexes) {
+      const projected = index.projectedAttributes ?? [];
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        ...(projected.length > 0
+          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: projected }
+          : { projectionType: dynamodb.ProjectionType.KEYS_ONLY }),
+      });
+    }
+
+    // A plain random string (no JSON template): functions/config/app-secret.ts reads SecretString as is.
+    this.appSecret = new secretsmanager.Secret(this, 'AppSecret', {
+      description: `Blue Heart ${props.stage}: the one random secret every signing and hashing key is derived from`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy,
+    });
+    acknowledge(
+      this.appSecret,
+      'AwsSolutions-SMG4',
+      'Not rotated automatically: the keyed email hashes that deduplicate pledges and the signed confirmation links are derived from this secret, so a rotation must be a planned re-keying (docs/deploy.md), not a timer.',
+    );
+  }
+}

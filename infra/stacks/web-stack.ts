@@ -1,0 +1,236 @@
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
+import { acknowledge } from '../nag.js';
+import { stagePolicy, type StageStackProps } from './stage.js';
+
+/**
+ * One policy for pages and API alike: everything is served from our own origin, nothing inline.
+ * A page that needs an inline script, a third-party host or a cross-origin fetch (the console's
+ * token exchange with the Cognito domain included) must change this line, on purpose.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/** Public, cacheable API paths: CloudFront keeps them only as long as the API's Cache-Control says. */
+export const API_CACHEABLE_PATH = '/api/pledges/stats*';
+/** The longest any API response may stay at the edge, whatever its Cache-Control says. */
+export const API_MAX_EDGE_TTL = Duration.minutes(5);
+/** Astro writes content-hashed files here; they never change, so browsers may keep them a year. */
+export const HASHED_ASSETS_DIR = '_astro';
+
+export interface WebStackProps extends StageStackProps {
+  /** Built static site (web/dist). Omitted: the stack leaves the bucket's content alone. */
+  webAssetPath?: string;
+  /** Host name of the HTTP API (GatewayStack.originDomainName). */
+  apiOriginDomainName: string;
+  domainName?: string;
+  certificateArn?: string;
+  webAclArn?: string;
+}
+
+/** The public site: a private bucket behind CloudFront, which also fronts the API under /api/*. */
+export class WebStack extends Stack {
+  readonly distribution: cloudfront.Distribution;
+  readonly siteBucket: s3.Bucket;
+  readonly logBucket: s3.Bucket;
+  /** The URL visitors use: the custom domain, or the distribution's own name. */
+  readonly publicUrl: string;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    const { prod, removalPolicy, logRetention, accessLogRetentionDays } = stagePolicy(props.stage);
+    const autoDeleteObjects = !prod;
+
+    this.logBucket = new s3.Bucket(this, 'LogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logs are written with an ACL grant, which needs ACLs enabled.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(accessLogRetentionDays) }],
+      removalPolicy,
+      autoDeleteObjects,
+    });
+    acknowledge(
+      this.logBucket,
+      'AwsSolutions-S1',
+      'This is the access-log bucket itself; logging it to itself would log every log delivery, and to another bucket would only move the question.',
+    );
+
+    this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3-access/site/',
+      removalPolicy,
+      autoDeleteObjects,
+    });
+
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Blue Heart: CSP, HSTS and the other security headers, on every response',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        // The legacy XSS auditor is gone from browsers; `0` stops old ones from misusing it.
+        xssProtection: { protection: false, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()', override: true },
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+        ],
+      },
+    });
+
+    const directoryIndex = new cloudfront.Function(this, 'DirectoryIndex', {
+      comment: 'Maps /xx/page/ and /xx/page to /xx/page/index.html',
+      code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+
+    const apiOrigin = new origins.HttpOrigin(props.apiOriginDomainName, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
+    // TTL 0 unless the API says otherwise: a response is cached only when it carries Cache-Control
+    // max-age/s-maxage (the stats endpoint does), and never longer than API_MAX_EDGE_TTL.
+    const honourOriginCache = new cloudfront.CachePolicy(this, 'ApiHonoursOriginCache', {
+      comment: 'Blue Heart API: cache only what the origin marks cacheable',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: API_MAX_EDGE_TTL,
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const apiBehavior = (cachePolicy: cloudfront.ICachePolicy, allowedMethods: cloudfront.AllowedMethods): cloudfront.BehaviorOptions => ({
+      origin: apiOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods,
+      cachePolicy,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: securityHeaders,
+      compress: true,
+    });
+
+    const customDomain = props.domainName && props.certificateArn
+      ? {
+          domainNames: [props.domainName],
+          certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+          minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+        }
+      : {};
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `Blue Heart ${props.stage}`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      // Order matters: CloudFront takes the first pattern that matches.
+      additionalBehaviors: {
+        [API_CACHEABLE_PATH]: apiBehavior(honourOriginCache, cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS),
+        '/api/*': apiBehavior(cloudfront.CachePolicy.CACHING_DISABLED, cloudfront.AllowedMethods.ALLOW_ALL),
+      },
+      ...customDomain,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+    });
+    this.publicUrl = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
+
+    this.acknowledgeDistributionFindings(props);
+    if (props.webAssetPath) this.deploySite(props.webAssetPath, logRetention, removalPolicy);
+
+    new CfnOutput(this, 'PublicUrl', { value: this.publicUrl });
+    new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
+  }
+
+  private acknowledgeDistributionFindings(props: WebStackProps): void {
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction by design: the campaign is global, and visitors in high-risk countries are the audience.',
+    );
+    if (!props.webAclArn) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'No WAF unless the webAclArn context names one (a CLOUDFRONT-scope ACL lives in us-east-1, outside this stack). Abuse is limited by API throttling, proof-of-work and per-key rate limits in the API.',
+      );
+    }
+    if (!props.domainName) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        'Without a custom domain the distribution uses the *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; with domainName + certificateArn the viewer policy is TLSv1.2_2021.',
+      );
+    }
+  }
+
+  /**
+   * Two syncs from the same build: content-hashed assets first (immutable, kept across deploys so
+   * pages still cached in browsers find them), then the pages (revalidated on every visit, pruned,
+   * and the distribution invalidated).
+   */
+  private deploySite(webAssetPath: string, logRetention: logs.RetentionDays, removalPolicy: StageRemoval): void {
+    const source = s3deploy.Source.asset(webAssetPath);
+    const logGroup = new logs.LogGroup(this, 'DeploymentLogs', { retention: logRetention, removalPolicy });
+    const assets = new s3deploy.BucketDeployment(this, 'DeployHashedAssets', {
+      sources: [source],
+      destinationBucket: this.siteBucket,
+      exclude: ['*'],
+      include: [`${HASHED_ASSETS_DIR}/*`],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.days(365)), s3deploy.CacheControl.immutable()],
+      memoryLimit: 512,
+      logGroup,
+    });
+    const pages = new s3deploy.BucketDeployment(this, 'DeployPages', {
+      sources: [source],
+      destinationBucket: this.siteBucket,
+      exclude: [`${HASHED_ASSETS_DIR}/*`],
+      prune: true,
+      cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.seconds(0)), s3deploy.CacheControl.mustRevalidate()],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+      logGroup,
+    });
+    pages.node.addDependency(assets);
+  }
+}
+
+type StageRemoval = ReturnType<typeof stagePolicy>['removalPolicy'];
