@@ -31,6 +31,7 @@ export interface DepsOverrides {
   proofOfWork?: ProofOfWorkSettings;
   logger?: Logger;
   auth?: TokenVerifier;
+  statsMaxAgeSeconds?: number;
 }
 
 /** The composition root: the only place that knows which adapter serves which port. */
@@ -58,6 +59,6 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
     },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
-    statsMaxAgeSeconds: 5,
+    statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,
   };
 }
