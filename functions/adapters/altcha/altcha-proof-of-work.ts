@@ -35,7 +35,9 @@ export class AltchaProofOfWork implements ProofOfWork {
       cost: this.settings.cost,
       counter: randomInt(high - low) + low,
       deriveKey,
-      expiresAt: new Date(now.getTime() + this.settings.lifetimeSeconds * 1000),
+      // Expiry lives in the signed `data` rather than altcha's `expiresAt`, which altcha checks
+      // against the system clock: this way it follows the platform's clock, as every expiry does.
+      data: { expires: Math.floor(now.getTime() / 1000) + this.settings.lifetimeSeconds },
       hmacSignatureSecret: this.secret,
       hmacKeySignatureSecret: this.secret,
     });
@@ -50,6 +52,8 @@ export class AltchaProofOfWork implements ProofOfWork {
       return 'invalid';
     }
     if (!parsed.challenge?.signature || !parsed.solution) return 'invalid';
+    const expires = Number(parsed.challenge.parameters?.data?.expires);
+    if (!(expires * 1000 > now.getTime())) return 'invalid';
     try {
       const result = await verifySolution({
         challenge: parsed.challenge,
@@ -62,7 +66,6 @@ export class AltchaProofOfWork implements ProofOfWork {
     } catch {
       return 'invalid';
     }
-    const until = new Date((parsed.challenge.parameters.expiresAt ?? 0) * 1000 || now.getTime() + this.settings.lifetimeSeconds * 1000);
-    return (await this.spent.spend(parsed.challenge.signature, until, now)) ? 'valid' : 'invalid';
+    return (await this.spent.spend(parsed.challenge.signature, new Date(expires * 1000), now)) ? 'valid' : 'invalid';
   }
 }

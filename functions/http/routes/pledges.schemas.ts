@@ -18,7 +18,7 @@ export const LanguageCode = z.enum(LANGUAGES, { message: `must be one of ${LANGU
 export const PledgeInputSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'is required').max(100, 'must be 100 characters or fewer').refine(noMarkup, 'must not contain < or >'),
-    email: z.email({ message: 'must be an email address, e.g. ana@example.org' }).max(254, 'is too long'),
+    email: z.string({ message: 'must be an email address, e.g. ana@example.org' }).trim().max(254, 'is too long').pipe(z.email({ message: 'must be an email address, e.g. ana@example.org' })),
     country: CountryCode,
     language: LanguageCode,
     showOnWall: z.boolean({ message: 'must be true or false' }),

@@ -1,0 +1,285 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
+import { envSchema } from '../../functions/config/env.js';
+import { DIRECTORY_INDEX_FUNCTION_CODE } from '../../infra/constructs/directory-index.js';
+import { buildPlatform, type TestPlatform } from './support.js';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+/** CloudFront managed policies, by their fixed ids. */
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+/** Variables Lambda sets itself, and the ones only the local platform may set. */
+const SET_BY_LAMBDA = ['AWS_REGION'];
+const LOCAL_ONLY = ['DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'APP_SECRET'];
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const only = (template: Template, type: string): Resource => {
+  const found = Object.values(template.findResources(type)) as Resource[];
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+const statementsOf = (template: Template): Statement[] =>
+  (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+
+let dev: TestPlatform;
+let prod: TestPlatform;
+const t = (platform: TestPlatform, stack: keyof TestPlatform['platform']) => Template.fromStack(platform.platform[stack]);
+
+beforeAll(() => {
+  dev = buildPlatform();
+  prod = buildPlatform(
+    { stage: 'prod', senderAddress: 'pledges@blueheart.example.net', domainName: 'blueheart.example.net', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' },
+    { site: null },
+  );
+});
+
+describe('data stack', () => {
+  it('builds the table exactly from MAIN_TABLE', () => {
+    const table = only(t(dev, 'data'), 'AWS::DynamoDB::Table').Properties;
+    expect(table.KeySchema).toEqual([
+      { AttributeName: MAIN_TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: MAIN_TABLE.sortKey, KeyType: 'RANGE' },
+    ]);
+    const keys = [MAIN_TABLE.partitionKey, MAIN_TABLE.sortKey, ...MAIN_TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+    expect(table.AttributeDefinitions).toEqual(expect.arrayContaining(keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' }))));
+    expect(table.AttributeDefinitions).toHaveLength(new Set(keys).size);
+    expect(table.GlobalSecondaryIndexes).toEqual(
+      MAIN_TABLE.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projectedAttributes },
+      })),
+    );
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: MAIN_TABLE.timeToLiveAttribute, Enabled: true });
+    expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  it('encrypts the table with its own rotating KMS key', () => {
+    const template = t(dev, 'data');
+    const keyId = Object.keys(template.findResources('AWS::KMS::Key'))[0]!;
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    });
+  });
+
+  it('generates an app secret of 48+ plain characters', () => {
+    const secret = only(t(dev, 'data'), 'AWS::SecretsManager::Secret').Properties;
+    expect(secret.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(48);
+    expect(secret.GenerateSecretString.SecretStringTemplate).toBeUndefined();
+  });
+
+  it('deletes dev data with the stack, but protects and retains prod data', () => {
+    expect(only(t(dev, 'data'), 'AWS::DynamoDB::Table').DeletionPolicy).toBe('Delete');
+    const prodTable = only(t(prod, 'data'), 'AWS::DynamoDB::Table');
+    expect(prodTable.DeletionPolicy).toBe('Retain');
+    expect(prodTable.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(only(t(prod, 'data'), 'AWS::SecretsManager::Secret').DeletionPolicy).toBe('Retain');
+    expect(prod.platform.data.terminationProtection).toBe(true);
+    expect(dev.platform.data.terminationProtection).toBe(false);
+  });
+});
+
+describe('api stack', () => {
+  const lambdaEnv = (platform: TestPlatform) => {
+    const fns = Object.values(t(platform, 'api').findResources('AWS::Lambda::Function')) as Resource[];
+    expect(fns).toHaveLength(1);
+    return fns[0]!.Properties.Environment.Variables as Record<string, unknown>;
+  };
+
+  it('sets every variable functions/config/env.ts reads on AWS, and none of the local-only ones', () => {
+    const env = lambdaEnv(dev);
+    const required = Object.keys(envSchema.shape).filter((key) => !SET_BY_LAMBDA.includes(key) && !LOCAL_ONLY.includes(key));
+    expect(required.length).toBeGreaterThan(5);
+    for (const key of required) expect(env, key).toHaveProperty(key);
+    for (const key of [...LOCAL_ONLY, ...SET_BY_LAMBDA]) expect(env).not.toHaveProperty(key);
+    // The literal values must pass the app's own validation.
+    envSchema.pick({ STAGE: true, SES_FROM_ADDRESS: true, LOG_LEVEL: true }).parse(env);
+    expect(JSON.stringify(env.AUTH_JWKS_URL)).toContain('/.well-known/jwks.json');
+    expect(JSON.stringify(env.AUTH_ISSUER)).toContain('https://cognito-idp.');
+  });
+
+  it('runs Node 24 on arm64 with tracing and a log group with retention', () => {
+    const template = t(dev, 'api');
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+  });
+
+  it('grants item-level DynamoDB actions on the table and its named indexes only', () => {
+    const statements = statementsOf(t(dev, 'api'));
+    const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    const actions = asArray(dynamo[0]!.Action);
+    expect([...actions].sort()).toEqual(
+      ['BatchGetItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((a) => `dynamodb:${a}`).sort(),
+    );
+    const resources = JSON.stringify(dynamo[0]!.Resource);
+    expect(resources).not.toContain('*');
+    for (const index of MAIN_TABLE.globalSecondaryIndexes) expect(resources).toContain(`/index/${index.name}`);
+    expect(asArray(dynamo[0]!.Resource)).toHaveLength(1 + MAIN_TABLE.globalSecondaryIndexes.length);
+  });
+
+  it('uses no wildcard resource except for X-Ray, which has no resource-level permissions', () => {
+    const wildcard = statementsOf(t(dev, 'api')).filter((s) => asArray(s.Resource as string).includes('*'));
+    expect(wildcard.flatMap((s) => asArray(s.Action)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it('reads the one secret, uses the table key only via DynamoDB, and sends mail only as the sender', () => {
+    const statements = statementsOf(t(dev, 'api'));
+    const find = (action: string) => statements.filter((s) => asArray(s.Action).includes(action));
+    expect(find('secretsmanager:GetSecretValue')).toHaveLength(1);
+    expect(asArray(find('secretsmanager:GetSecretValue')[0]!.Resource)).toHaveLength(1);
+    expect(JSON.stringify(find('kms:Decrypt')[0]!.Condition)).toContain('kms:ViaService');
+    const ses = find('ses:SendEmail');
+    expect(ses).toHaveLength(1);
+    expect(asArray(ses[0]!.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': dev.config.senderAddress } });
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('configuration-set/');
+  });
+
+  it('routes ANY /{proxy+} and ANY /api/{proxy+} to the Lambda', () => {
+    const template = t(dev, 'api');
+    for (const routeKey of ['ANY /{proxy+}', 'ANY /api/{proxy+}']) template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+  });
+});
+
+describe('gateway stack', () => {
+  it('throttles and access-logs the $default stage', () => {
+    t(dev, 'gateway').hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('web stack', () => {
+  it('keeps every bucket private, encrypted and reachable over TLS only', () => {
+    const template = t(dev, 'web');
+    const buckets = template.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const [id, bucket] of Object.entries(buckets) as [string, Resource][]) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+    template.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: { DestinationBucketName: Match.anyValue() } });
+  });
+
+  it('sends the strict CSP and HSTS on every behavior', () => {
+    const template = t(dev, 'web');
+    const policy = only(template, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(policy.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: CSP, Override: true });
+    expect(policy.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    const config = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
+  });
+
+  it('serves the bucket through OAC with directory indexes, and /api/* from the API uncached', () => {
+    const template = t(dev, 'web');
+    const config = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.Logging).toBeDefined();
+    expect(config.Origins.find((o: any) => o.S3OriginConfig).OriginAccessControlId).toBeDefined();
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/api/pledges/stats*', '/api/*']);
+    const [stats, api] = config.CacheBehaviors;
+    expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(stats.CachePolicyId).not.toBe(CACHING_DISABLED);
+    for (const behavior of [stats, api]) expect(behavior.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+    const honour = only(template, 'AWS::CloudFront::CachePolicy').Properties.CachePolicyConfig;
+    expect({ min: honour.MinTTL, def: honour.DefaultTTL }).toEqual({ min: 0, def: 0 });
+    expect(honour.MaxTTL).toBeGreaterThan(0);
+    const apiOrigin = config.Origins.find((o: any) => o.CustomOriginConfig);
+    expect(apiOrigin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it('uses TLS 1.2+ for viewers when the site has its own domain', () => {
+    const config = only(t(prod, 'web'), 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    expect(config.Aliases).toEqual(['blueheart.example.net']);
+    expect(config.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+  });
+
+  it('deploys the built site in two syncs and invalidates the distribution', () => {
+    const deployments = Object.values(t(dev, 'web').findResources('Custom::CDKBucketDeployment')) as Resource[];
+    expect(deployments).toHaveLength(2);
+    const pages = deployments.find((d) => d.Properties.Prune === true)!;
+    expect(pages.Properties.DistributionPaths).toEqual(['/*']);
+    expect(deployments.find((d) => d.Properties.Prune === false)!.Properties.SystemMetadata['cache-control']).toContain('immutable');
+  });
+
+  it('leaves the bucket alone, with a warning, when the site was not built', () => {
+    t(prod, 'web').resourceCountIs('Custom::CDKBucketDeployment', 0);
+    Annotations.fromStack(prod.platform.web).hasWarning('*', Match.stringLikeRegexp('not deployed'));
+  });
+});
+
+describe('directory index function', () => {
+  const handler = new Function(`${DIRECTORY_INDEX_FUNCTION_CODE}; return handler;`)() as (e: unknown) => { uri: string };
+  const rewrite = (uri: string) => handler({ request: { uri, querystring: {} } }).uri;
+
+  it.each([
+    ['/', '/index.html'],
+    ['/es/pledge/', '/es/pledge/index.html'],
+    ['/es/pledge', '/es/pledge/index.html'],
+    ['/_astro/app.abc123.js', '/_astro/app.abc123.js'],
+    ['/favicon.svg', '/favicon.svg'],
+    ['/v1.2/notes', '/v1.2/notes/index.html'],
+  ])('%s → %s', (uri, expected) => expect(rewrite(uri)).toBe(expected));
+});
+
+describe('auth stack', () => {
+  it('has the staff groups, admin-only sign-up and a strong password policy', () => {
+    const template = t(dev, 'auth');
+    for (const group of ['manager', 'finance', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    const pool = only(template, 'AWS::Cognito::UserPool').Properties;
+    expect(pool.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(pool.Policies.PasswordPolicy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+    expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(only(t(prod, 'auth'), 'AWS::Cognito::UserPool').Properties.MfaConfiguration).toBe('ON');
+  });
+
+  it('gives the console a public client with the authorization code flow only', () => {
+    const template = t(dev, 'auth');
+    const client = only(template, 'AWS::Cognito::UserPoolClient').Properties;
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+});
+
+describe('tags', () => {
+  it('tags resources with the project and the stage', () => {
+    for (const [platform, stage] of [[dev, 'dev'], [prod, 'prod']] as const) {
+      t(platform, 'data').hasResourceProperties('AWS::DynamoDB::Table', {
+        Tags: Match.arrayWith([{ Key: 'project', Value: 'blue-heart-platform' }, { Key: 'stage', Value: stage }]),
+      });
+    }
+  });
+});
