@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../domain/auth/principal.js';
-import { DEFAULT_ABUSE_POLICY } from '../domain/pledges/abuse-policy.js';
+import { DEFAULT_ABUSE_POLICY, type AbusePolicy } from '../domain/pledges/abuse-policy.js';
 import type { PledgeDeps } from '../domain/pledges/pledge-service.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
 import { AltchaProofOfWork, DEFAULT_PROOF_OF_WORK, type ProofOfWorkSettings } from '../adapters/altcha/altcha-proof-of-work.js';
@@ -32,6 +32,7 @@ export interface DepsOverrides {
   logger?: Logger;
   auth?: TokenVerifier;
   statsMaxAgeSeconds?: number;
+  policy?: AbusePolicy;
 }
 
 /** The composition root: the only place that knows which adapter serves which port. */
@@ -54,7 +55,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       tokens: new HmacTokenSigner(keys.tokens),
       clock,
       newId: randomUUID,
-      policy: DEFAULT_ABUSE_POLICY,
+      policy: overrides.policy ?? DEFAULT_ABUSE_POLICY,
       publicUrl: env.PUBLIC_URL,
     },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
