@@ -40,15 +40,12 @@ export const platformConfigSchema = z
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Directory holding the built static site (`npm run build:web`). */
     webAssetPath: z.string().default('web/dist'),
-    /** `false` replaces the Lambda bundle with a stub: for fast tests only, refused on prod. */
+    /** `false` replaces the Lambda bundle with a stub: for fast synths and tests, refused on prod by app.ts. */
     bundling: flag.default(true),
   })
   .superRefine((config, ctx) => {
     if (config.domainName && !config.certificateArn) {
       ctx.addIssue({ code: 'custom', path: ['certificateArn'], message: 'certificateArn is required with domainName (ACM, us-east-1)' });
-    }
-    if (config.stage === 'prod' && !config.bundling) {
-      ctx.addIssue({ code: 'custom', path: ['bundling'], message: 'bundling=false would deploy a stub Lambda; refused on prod' });
     }
     if (config.stage === 'prod' && config.senderAddress.endsWith('@example.org')) {
       ctx.addIssue({ code: 'custom', path: ['senderAddress'], message: 'set senderAddress to a real address before deploying prod' });
@@ -79,4 +76,11 @@ export function readConfig(tryGetContext: (key: string) => unknown): PlatformCon
     throw new Error(`CDK context is not valid:\n${problems.join('\n')}`);
   }
   return result.data;
+}
+
+/** Checks only the CDK app applies (tests synthesize prod with the stub Lambda on purpose). */
+export function assertDeployable(config: PlatformConfig): void {
+  if (config.stage === 'prod' && !config.bundling) {
+    throw new Error('CDK context is not valid:\n  - bundling: bundling=false would deploy a stub Lambda; refused on prod');
+  }
 }

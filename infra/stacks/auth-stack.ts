@@ -100,7 +100,8 @@ export class AuthStack extends Stack {
       cognitoDomain: { domainPrefix: props.domainPrefix ?? Fn.join('-', ['blueheart', props.stage, this.account]) },
     });
 
-    this.issuer = this.userPool.userPoolProviderUrl;
+    // Spelled out rather than the pool's ProviderURL attribute, so the value is the documented `iss`.
+    this.issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
 
     new CfnOutput(this, 'Issuer', { value: this.issuer });

@@ -2,11 +2,10 @@ import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
+import { SiteDeployment } from '../constructs/site-deployment.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
@@ -31,8 +30,6 @@ export const CONTENT_SECURITY_POLICY = [
 export const API_CACHEABLE_PATH = '/api/pledges/stats*';
 /** The longest any API response may stay at the edge, whatever its Cache-Control says. */
 export const API_MAX_EDGE_TTL = Duration.minutes(5);
-/** Astro writes content-hashed files here; they never change, so browsers may keep them a year. */
-export const HASHED_ASSETS_DIR = '_astro';
 
 export interface WebStackProps extends StageStackProps {
   /** Built static site (web/dist). Omitted: the stack leaves the bucket's content alone. */
@@ -67,11 +64,6 @@ export class WebStack extends Stack {
       removalPolicy,
       autoDeleteObjects,
     });
-    acknowledge(
-      this.logBucket,
-      'AwsSolutions-S1',
-      'This is the access-log bucket itself; logging it to itself would log every log delivery, and to another bucket would only move the question.',
-    );
 
     this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -172,7 +164,15 @@ export class WebStack extends Stack {
     this.publicUrl = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
 
     this.acknowledgeDistributionFindings(props);
-    if (props.webAssetPath) this.deploySite(props.webAssetPath, logRetention, removalPolicy);
+    if (props.webAssetPath) {
+      new SiteDeployment(this, 'Site', {
+        source: props.webAssetPath,
+        bucket: this.siteBucket,
+        distribution: this.distribution,
+        logRetention,
+        removalPolicy,
+      });
+    }
 
     new CfnOutput(this, 'PublicUrl', { value: this.publicUrl });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
@@ -199,38 +199,4 @@ export class WebStack extends Stack {
       );
     }
   }
-
-  /**
-   * Two syncs from the same build: content-hashed assets first (immutable, kept across deploys so
-   * pages still cached in browsers find them), then the pages (revalidated on every visit, pruned,
-   * and the distribution invalidated).
-   */
-  private deploySite(webAssetPath: string, logRetention: logs.RetentionDays, removalPolicy: StageRemoval): void {
-    const source = s3deploy.Source.asset(webAssetPath);
-    const logGroup = new logs.LogGroup(this, 'DeploymentLogs', { retention: logRetention, removalPolicy });
-    const assets = new s3deploy.BucketDeployment(this, 'DeployHashedAssets', {
-      sources: [source],
-      destinationBucket: this.siteBucket,
-      exclude: ['*'],
-      include: [`${HASHED_ASSETS_DIR}/*`],
-      prune: false,
-      cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.days(365)), s3deploy.CacheControl.immutable()],
-      memoryLimit: 512,
-      logGroup,
-    });
-    const pages = new s3deploy.BucketDeployment(this, 'DeployPages', {
-      sources: [source],
-      destinationBucket: this.siteBucket,
-      exclude: [`${HASHED_ASSETS_DIR}/*`],
-      prune: true,
-      cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.seconds(0)), s3deploy.CacheControl.mustRevalidate()],
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      memoryLimit: 512,
-      logGroup,
-    });
-    pages.node.addDependency(assets);
-  }
 }
-
-type StageRemoval = ReturnType<typeof stagePolicy>['removalPolicy'];

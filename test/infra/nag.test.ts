@@ -1,0 +1,97 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acknowledge, addNagChecks } from '../../infra/nag.js';
+import { buildPlatform, cdkJsonContext, synthAndReadReport, tempDir, type ValidationOutcome } from './support.js';
+
+const PROD_CONTEXT = {
+  stage: 'prod',
+  senderAddress: 'pledges@blueheart.example.net',
+  domainName: 'blueheart.example.net',
+  certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
+  webAclArn: 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/blue-heart/abc',
+  alarmEmail: 'ops@blueheart.example.net',
+};
+
+function platformReport(context: Record<string, unknown>): ValidationOutcome {
+  const { app } = buildPlatform(context);
+  addNagChecks(app);
+  return synthAndReadReport(app);
+}
+
+const summary = (outcome: ValidationOutcome) => outcome.findings.map((f) => `${f.severity} ${f.rule} at ${f.paths.join(', ')}: ${f.description}`);
+const acknowledgedRules = (outcome: ValidationOutcome) => [...new Set(outcome.acknowledged.map((a) => a.rule))].sort();
+
+/** Findings every stage acknowledges; each reason is in the code next to the resource. */
+const ALWAYS_ACKNOWLEDGED = [
+  'AwsSolutions-APIG4',
+  'AwsSolutions-CFR1',
+  'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+  'AwsSolutions-IAM5[Action::s3:Abort*]',
+  'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+  'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+  'AwsSolutions-IAM5[Action::s3:GetObject*]',
+  'AwsSolutions-IAM5[Action::s3:List*]',
+  'AwsSolutions-IAM5[Resource::*]',
+  'AwsSolutions-IAM5[Resource::<SiteBucket397A1860.Arn>/*]',
+  'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+  'AwsSolutions-L1',
+  'AwsSolutions-SMG4',
+];
+
+describe('cdk-nag AwsSolutions on the platform', () => {
+  let dev: ValidationOutcome;
+  let prod: ValidationOutcome;
+  beforeAll(() => {
+    dev = platformReport({});
+    prod = platformReport(PROD_CONTEXT);
+  });
+
+  it('leaves no unacknowledged error or warning on dev (default certificate, no WAF)', () => {
+    expect(summary(dev)).toEqual([]);
+    expect(dev.error).toBeUndefined();
+  });
+
+  it('leaves no unacknowledged error or warning on prod (custom domain, WAF, alarm email)', () => {
+    expect(summary(prod)).toEqual([]);
+    expect(prod.error).toBeUndefined();
+  });
+
+  it('acknowledges only the reviewed findings, each on a resource with a written reason', () => {
+    expect(acknowledgedRules(dev)).toEqual([...ALWAYS_ACKNOWLEDGED, 'AwsSolutions-CFR2', 'AwsSolutions-CFR4', 'AwsSolutions-COG2'].sort());
+    // With a domain, a WAF and required MFA, those three findings are fixed rather than acknowledged.
+    expect(acknowledgedRules(prod)).toEqual([...ALWAYS_ACKNOWLEDGED].sort());
+    for (const ack of [...dev.acknowledged, ...prod.acknowledged]) {
+      expect(ack.acknowledgedAt, `${ack.rule} must not be acknowledged for a whole stack`).toContain('/');
+      expect(ack.reason.length, `${ack.rule} at ${ack.acknowledgedAt}`).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe('the check itself', () => {
+  const openBucketApp = (acknowledgeLogging: boolean) => {
+    const app = new App({ outdir: tempDir('nag-proof'), context: cdkJsonContext() });
+    const stack = new Stack(app, 'Proof');
+    const careless = new s3.Bucket(stack, 'Careless', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });
+    new s3.Bucket(stack, 'AlsoCareless');
+    if (acknowledgeLogging) acknowledge(careless, 'AwsSolutions-S1', 'Proof that an acknowledgement moves exactly this finding aside.');
+    addNagChecks(app);
+    return synthAndReadReport(app);
+  };
+
+  it('reports a bucket without logging or TLS enforcement, and fails the synth', () => {
+    const outcome = openBucketApp(false);
+    const rules = outcome.findings.map((f) => `${f.severity} ${f.rule}`);
+    expect(rules).toEqual(expect.arrayContaining(['error AwsSolutions-S1', 'error AwsSolutions-S10']));
+    expect(outcome.findings.find((f) => f.rule === 'AwsSolutions-S1')!.paths).toEqual(['Proof/Careless/Resource', 'Proof/AlsoCareless/Resource']);
+    expect(outcome.error?.message).toMatch(/AwsSolutions-S1/);
+  });
+
+  it('lets an acknowledgement cover only the construct it was made on', () => {
+    const outcome = openBucketApp(true);
+    expect(outcome.findings.find((f) => f.rule === 'AwsSolutions-S1')!.paths).toEqual(['Proof/AlsoCareless/Resource']);
+    expect(outcome.acknowledged).toEqual([
+      expect.objectContaining({ rule: 'AwsSolutions-S1', acknowledgedAt: 'Proof/Careless', paths: ['Proof/Careless/Resource'] }),
+    ]);
+  });
+});
