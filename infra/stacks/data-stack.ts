@@ -43,14 +43,13 @@ export class DataStack extends Stack {
       removalPolicy,
     });
     for (const index of definition.globalSecondaryIndexes) {
-      const projected = index.projectedAttributes ?? [];
+      // Same projection as the local table (functions/adapters/dynamodb/create-table.ts).
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
-        ...(projected.length > 0
-          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: projected }
-          : { projectionType: dynamodb.ProjectionType.KEYS_ONLY }),
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: index.projectedAttributes,
       });
     }
 
