@@ -5,9 +5,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppFunction, ESM_REQUIRE_BANNER, REPO_ROOT } from '../../infra/constructs/app-function.js';
-import { cdkJsonContext, tempDir } from './support.js';
+import { cdkJsonContext, removeTempDirs, tempDir } from './support.js';
+
+afterAll(removeTempDirs);
 
 /** Bundles `entry` the way `npm run synth` does (local esbuild) and returns the bundle's path. */
 function bundle(entry: string): string {

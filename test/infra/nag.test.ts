@@ -1,8 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledge, addNagChecks } from '../../infra/nag.js';
-import { buildPlatform, cdkJsonContext, synthAndReadReport, tempDir, type ValidationOutcome } from './support.js';
+import { buildPlatform, cdkJsonContext, removeTempDirs, synthAndReadReport, tempDir, type ValidationOutcome } from './support.js';
+
+afterAll(removeTempDirs);
 
 const PROD_CONTEXT = {
   stage: 'prod',

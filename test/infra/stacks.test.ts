@@ -1,9 +1,11 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
 import { envSchema } from '../../functions/config/env.js';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../../infra/constructs/directory-index.js';
-import { buildPlatform, type TestPlatform } from './support.js';
+import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
+
+afterAll(removeTempDirs);
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };

@@ -13,8 +13,17 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+const created: string[] = [];
+
+/** A fresh directory under the OS temp dir; removeTempDirs() deletes them (cloud assemblies are ~20 MB). */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `bhp-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bhp-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A stand-in for web/dist: one page and one content-hashed asset. */
