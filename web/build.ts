@@ -1,0 +1,83 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PledgeStats } from '../functions/domain/pledges/pledge.js';
+import { LANGUAGES } from '../functions/domain/shared/languages.js';
+import { buildAssets, type OutputFile } from './builder/assets.js';
+import { renderAllPages } from './builder/pages.js';
+import { HASHED_ASSETS_DIR, type SiteAssets } from './site/assets.js';
+
+const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+
+export interface BuildSiteOptions {
+  outDir: string;
+  /** Figures to render into the pages (counter, map, top countries); the browser refreshes them. */
+  statsSnapshot?: PledgeStats;
+  /** The site's public origin, e.g. `https://blueheart.example.org`: absolute hreflang/canonical and share links. */
+  publicUrl?: string;
+}
+
+export interface BuildSiteResult {
+  pages: number;
+  /** Every file written, relative to `outDir`. */
+  files: string[];
+  /** The URLs the static pages link to (content-hashed). */
+  assets: SiteAssets;
+  durationMs: number;
+}
+
+/**
+ * Builds the public site into `outDir`: every page in every language, the bundled scripts and
+ * the stylesheet. Runs in well under two seconds, so the local server rebuilds at every start.
+ * Only what the build owns is replaced (the language folders, `assets/`, the root files), so
+ * an `outDir` shared with other output is safe.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const started = performance.now();
+  const outDir = resolve(options.outDir);
+  const publicUrl = options.publicUrl ? normalisePublicUrl(options.publicUrl) : undefined;
+
+  const { assets, files: assetFiles } = await buildAssets(WEB_DIR);
+  const pages = renderAllPages({ assets, stats: options.statsSnapshot, publicUrl });
+
+  await Promise.all([HASHED_ASSETS_DIR, ...LANGUAGES].map((dir) => rm(join(outDir, dir), { recursive: true, force: true })));
+  const files: OutputFile[] = [...assetFiles, ...pages];
+  const dirs = new Set(files.map((file) => dirname(join(outDir, file.path))));
+  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all(files.map((file) => writeFile(join(outDir, file.path), file.contents)));
+
+  return {
+    pages: pages.length,
+    files: files.map((file) => file.path),
+    assets,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+function normalisePublicUrl(value: string): string {
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`publicUrl must be http(s): ${value}`);
+  return url.origin;
+}
+
+/** `npm run build:web [-- --stats=stats.json] [--public-url=https://…]` (or PUBLIC_URL). */
+async function main(argv: string[]): Promise<void> {
+  const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const statsFile = arg('stats');
+  const statsSnapshot = statsFile ? (JSON.parse(await readFile(statsFile, 'utf8')) as PledgeStats) : undefined;
+  const publicUrl = arg('public-url') ?? process.env.PUBLIC_URL;
+  const outDir = arg('out') ?? join(WEB_DIR, 'dist');
+  const result = await buildSite({ outDir, ...(statsSnapshot ? { statsSnapshot } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  const shown = relative(process.cwd(), outDir) || '.';
+  const assetCount = result.files.length - result.pages;
+  console.log(`web: wrote ${result.pages} pages and ${assetCount} asset files to ${shown}/ in ${result.durationMs} ms`);
+  console.log(`  languages: ${LANGUAGES.join(' ')}${statsSnapshot ? ` · stats snapshot: ${statsSnapshot.total} pledges` : ''}`);
+  console.log(`  ${result.assets.css}  ${result.assets.siteJs}  ${result.assets.pledgeJs}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
