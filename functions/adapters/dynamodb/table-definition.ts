@@ -43,8 +43,8 @@ export const MAIN_TABLE: TableDefinition = {
 
 /**
  * Counters are spread over this many partitions so a World Day peak never makes one hot
- * (see README: "Counting at World Day scale"). Changing it needs no migration: readers sum
- * whatever shards exist.
+ * (see README: "Counting at World Day scale"). Raising it needs no migration (new shards start
+ * at zero and readers sum them all); lowering it would orphan the counts in the dropped shards.
  */
 export const COUNTER_SHARDS = 32;
 
