@@ -85,11 +85,11 @@ export const en: Messages = {
     errorGeneric: 'Something went wrong. Please try again in a moment.',
     errorRateLimited: 'Too many attempts from your connection. Please wait a few minutes and try again.',
     fieldErrors: {
-      name: 'Enter your name (up to 100 characters).',
+      name: 'Enter your name (up to 100 characters, without < or >).',
       email: 'Enter a valid email address, like name@example.org.',
       country: 'Choose your country.',
       language: 'Choose a language for our emails.',
-      organisation: 'Enter at most 120 characters for your organisation.',
+      organisation: 'Enter at most 120 characters for your organisation, without < or >.',
       chapter: 'This national campaign is not available. Please pledge from the main pledge page.',
     },
   },

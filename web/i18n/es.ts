@@ -86,11 +86,11 @@ export const es: Messages = {
     errorGeneric: 'Algo ha fallado. Vuelve a intentarlo dentro de un momento.',
     errorRateLimited: 'Demasiados intentos desde tu conexión. Espera unos minutos y vuelve a intentarlo.',
     fieldErrors: {
-      name: 'Escribe tu nombre (hasta 100 caracteres).',
+      name: 'Escribe tu nombre (hasta 100 caracteres, sin < ni >).',
       email: 'Escribe un correo electrónico válido, como nombre@example.org.',
       country: 'Elige tu país.',
       language: 'Elige el idioma de nuestros correos.',
-      organisation: 'El nombre de la organización no puede superar los 120 caracteres.',
+      organisation: 'El nombre de la organización no puede superar los 120 caracteres ni contener < o >.',
       chapter: 'Esta campaña nacional no está disponible. Comprométete desde la página principal.',
     },
   },

@@ -85,11 +85,11 @@ export const fr: Messages = {
     errorGeneric: 'Une erreur s’est produite. Veuillez réessayer dans un instant.',
     errorRateLimited: 'Trop de tentatives depuis votre connexion. Veuillez patienter quelques minutes, puis réessayer.',
     fieldErrors: {
-      name: 'Saisissez votre nom (100 caractères au maximum).',
+      name: 'Saisissez votre nom (100 caractères au maximum, sans < ni >).',
       email: 'Saisissez une adresse e-mail valide, par exemple nom@example.org.',
       country: 'Choisissez votre pays.',
       language: 'Choisissez la langue de nos e-mails.',
-      organisation: 'Le nom de l’organisation ne doit pas dépasser 120 caractères.',
+      organisation: 'Le nom de l’organisation ne doit pas dépasser 120 caractères ni contenir < ou >.',
       chapter: 'Cette campagne nationale n’est pas disponible. Engagez-vous depuis la page principale.',
     },
   },

@@ -18,7 +18,7 @@ export const messagesFor = (language: Language): Messages => MESSAGES[language];
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 
-/** A count in the language's own digits and grouping (Arabic uses Arabic-Indic digits). */
+/** A count with the language's grouping and digits (CLDR defaults; the browser uses the same data). */
 export function formatNumber(language: Language, value: number): string {
   let format = numberFormats.get(language);
   if (!format) {

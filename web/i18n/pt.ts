@@ -86,11 +86,11 @@ export const pt: Messages = {
     errorGeneric: 'Algo correu mal. Tente novamente daqui a pouco.',
     errorRateLimited: 'Demasiadas tentativas a partir da sua ligação. Aguarde alguns minutos e tente novamente.',
     fieldErrors: {
-      name: 'Escreva o seu nome (até 100 caracteres).',
+      name: 'Escreva o seu nome (até 100 caracteres, sem < nem >).',
       email: 'Escreva um endereço de e-mail válido, como nome@example.org.',
       country: 'Escolha o seu país.',
       language: 'Escolha o idioma dos nossos e-mails.',
-      organisation: 'O nome da organização não pode ter mais de 120 caracteres.',
+      organisation: 'O nome da organização não pode ter mais de 120 caracteres nem conter < ou >.',
       chapter: 'Esta campanha nacional não está disponível. Assuma o compromisso na página principal.',
     },
   },

@@ -80,11 +80,11 @@ export const zh: Messages = {
     errorGeneric: '出错了。请稍后再试。',
     errorRateLimited: '来自您网络连接的尝试次数过多。请等待几分钟后再试。',
     fieldErrors: {
-      name: '请输入您的姓名（不超过100个字符）。',
+      name: '请输入您的姓名（不超过100个字符，不含 < 或 >）。',
       email: '请输入有效的电子邮件地址，例如 name@example.org。',
       country: '请选择您的国家/地区。',
       language: '请选择邮件语言。',
-      organisation: '组织名称不能超过120个字符。',
+      organisation: '组织名称不能超过120个字符，且不能包含 < 或 >。',
       chapter: '此全国性运动目前不可用。请在主承诺页面作出承诺。',
     },
   },

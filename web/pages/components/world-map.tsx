@@ -17,39 +17,41 @@ export function WorldMap({ ctx }: { ctx: PageContext }) {
   return (
     <section class="map-section" aria-labelledby="map-heading">
       <h2 id="map-heading">{t.home.mapHeading}</h2>
-      <figure class="world-map">
-        <svg
-          class="map-svg"
-          viewBox={`0 0 ${geometry.width} ${geometry.height}`}
-          role="img"
-          aria-labelledby="map-label"
-          focusable="false"
-          data-world-map
-        >
-          <title id="map-label">{t.home.mapLabel}</title>
-          {geometry.shapes.map((shape) =>
-            shape.code ? (
-              <path d={shape.d} data-country={shape.code} class={`shade-${shadeFor(byCountry[shape.code] ?? 0)}`}>
-                <title>{countryName(shape.code, lang)}</title>
-              </path>
-            ) : (
-              <path d={shape.d} class="map-unassigned" />
-            ),
-          )}
-        </svg>
-        <figcaption class="map-legend">
-          <span class="map-legend-title">{t.home.legendHeading}</span>
-          <ul>
-            {Array.from({ length: SHADE_COUNT }, (_, shade) => (
-              <li>
-                <span class={`swatch shade-${shade}`} aria-hidden="true"></span>
-                {legendLabel(ctx, shade)}
-              </li>
-            ))}
-          </ul>
-        </figcaption>
-      </figure>
-      <TopCountries ctx={ctx} />
+      <div class="map-layout">
+        <figure class="world-map">
+          <svg
+            class="map-svg"
+            viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+            role="img"
+            aria-labelledby="map-label"
+            focusable="false"
+            data-world-map
+          >
+            <title id="map-label">{t.home.mapLabel}</title>
+            {geometry.shapes.map((shape) =>
+              shape.code ? (
+                <path d={shape.d} data-country={shape.code} class={`shade-${shadeFor(byCountry[shape.code] ?? 0)}`}>
+                  <title>{countryName(shape.code, lang)}</title>
+                </path>
+              ) : (
+                <path d={shape.d} class="map-unassigned" />
+              ),
+            )}
+          </svg>
+          <figcaption class="map-legend">
+            <span class="map-legend-title">{t.home.legendHeading}</span>
+            <ul>
+              {Array.from({ length: SHADE_COUNT }, (_, shade) => (
+                <li>
+                  <span class={`swatch shade-${shade}`} aria-hidden="true"></span>
+                  {legendLabel(ctx, shade)}
+                </li>
+              ))}
+            </ul>
+          </figcaption>
+        </figure>
+        <TopCountries ctx={ctx} />
+      </div>
     </section>
   );
 }
