@@ -57,12 +57,12 @@ export function pledgeRoutes(deps: AppDeps, clientIp: ClientIpResolver) {
     summary: 'Confirmed pledges: total, per country, per chapter, and in the last 24 hours (to the hour). Cacheable for a few seconds.',
     responses: { 200: { description: 'Counters', schema: PledgeStatsSchema } },
   });
-  app.get('/stats', async (c) => {
-    const maxAge = deps.statsMaxAgeSeconds;
-    return c.json(await statsCache(), 200, {
-      'Cache-Control': `public, max-age=${maxAge}, s-maxage=${maxAge}, stale-while-revalidate=30`,
-    });
-  });
+  /** Public figures may be a few seconds old: browsers and the CDN absorb the World Day peak. */
+  const maxAge = deps.statsMaxAgeSeconds;
+  const publicCache = {
+    'Cache-Control': maxAge > 0 ? `public, max-age=${maxAge}, s-maxage=${maxAge}, stale-while-revalidate=30` : 'no-cache',
+  };
+  app.get('/stats', async (c) => c.json(await statsCache(), 200, publicCache));
 
   documentRoute(app, {
     method: 'get', path: '/wall', tag: 'Pledges', query: WallQuerySchema,
@@ -71,9 +71,7 @@ export function pledgeRoutes(deps: AppDeps, clientIp: ClientIpResolver) {
   });
   app.get('/wall', async (c) => {
     const { limit } = validate(WallQuerySchema, c.req.query());
-    return c.json({ entries: await deps.pledges.store.wall(limit) }, 200, {
-      'Cache-Control': 'public, max-age=10, s-maxage=10',
-    });
+    return c.json({ entries: await deps.pledges.store.wall(limit) }, 200, publicCache);
   });
 
   return app;
