@@ -32,6 +32,21 @@ export function initPledgeForm(form: HTMLFormElement): void {
   };
   form.addEventListener('focusin', startSolving, { once: true });
 
+  // The browser's own "please fill in this field" bubbles speak the browser's language; give
+  // them the page's wording instead, and clear it as soon as the field changes.
+  form.addEventListener(
+    'invalid',
+    (event) => {
+      const control = event.target as HTMLInputElement;
+      const message = document.getElementById(`${control.id}-error`)?.dataset.message;
+      if (message && control.validity.customError === false) control.setCustomValidity(message);
+    },
+    true,
+  );
+  const resetValidity = (event: Event): void => (event.target as HTMLInputElement).setCustomValidity?.('');
+  form.addEventListener('input', resetValidity, true);
+  form.addEventListener('change', resetValidity, true);
+
   const clearErrors = (): void => {
     for (const error of form.querySelectorAll<HTMLElement>('.field-error')) {
       error.hidden = true;

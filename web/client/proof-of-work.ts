@@ -34,13 +34,28 @@ export async function solveProofOfWork(signal: AbortSignal): Promise<Proof | und
     const solution = await solveChallenge({ challenge, deriveKey, controller });
     if (!solution) return undefined;
     const { parameters, signature } = challenge;
-    const expiresAt = parameters.expiresAt ? parameters.expiresAt * 1000 : undefined;
-    return { payload: base64(JSON.stringify({ challenge: { parameters, signature }, solution })), expiresAt };
+    return {
+      payload: base64(JSON.stringify({ challenge: { parameters, signature }, solution })),
+      expiresAt: localExpiry(parameters, response.headers.get('date')),
+    };
   } catch {
     return undefined;
   }
 }
 
+/**
+ * When the challenge expires, on this device's clock. The API signs its expiry into
+ * `data.expires` (its own clock; altcha's `expiresAt` is honoured too), and the answer's Date
+ * header tells how far this device's clock is from the server's.
+ */
+function localExpiry(parameters: Challenge['parameters'], serverDate: string | null): number | undefined {
+  const expires = Number(parameters.data?.expires ?? parameters.expiresAt);
+  if (!Number.isFinite(expires) || expires <= 0) return undefined;
+  const serverNow = serverDate ? Date.parse(serverDate) : Number.NaN;
+  const skew = Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
+  return expires * 1000 - skew;
+}
+
 /** A proof still worth sending: an expired one would read as a forged one. */
 export const isFresh = (proof: Proof | undefined, now = Date.now()): proof is Proof =>
-  !!proof && (proof.expiresAt === undefined || proof.expiresAt - 5_000 > now);
+  !!proof && (proof.expiresAt === undefined || proof.expiresAt - 30_000 > now);

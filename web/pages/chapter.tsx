@@ -26,15 +26,18 @@ export function ChapterPage({ ctx, chapter }: { ctx: PageContext; chapter: Chapt
       <div class="hero hero-chapter">
         <div class="container hero-inner">
           <div class="hero-text">
-            <p class="eyebrow">
-              <bdi>{chapter.hashtag}</bdi>
-            </p>
+            <p class="eyebrow">{t.meta.siteName}</p>
             <h1>
               <bdi>{chapter.name}</bdi>
             </h1>
             <p class="lead" lang={chapter.defaultLanguage} dir={textDirection(chapter.defaultLanguage)}>
               {chapter.tagline}
             </p>
+            {chapter.hashtag !== chapter.name ? (
+              <p>
+                <bdi>{chapter.hashtag}</bdi>
+              </p>
+            ) : null}
             <p>{translate(lang, t.chapter.intro, { chapter: chapter.name })}</p>
           </div>
           <LiveCounter ctx={ctx} chapter={{ slug: chapter.slug, name: chapter.name }} />

@@ -59,7 +59,8 @@ export function Layout(props: LayoutProps) {
         <a class="skip-link" href="#main">
           {t.layout.skipLink}
         </a>
-        <div class="safety-bar">
+        {/* A landmark of its own (outside the header, so it can stay in view while scrolling). */}
+        <nav class="safety-bar" aria-label={t.layout.getHelp}>
           <div class="container safety-bar-inner">
             <a class="safety-help" href={pageHref(lang, PAGE_PATHS.help)}>
               {t.layout.getHelp}
@@ -71,7 +72,7 @@ export function Layout(props: LayoutProps) {
               {t.layout.quickExitHint}
             </span>
           </div>
-        </div>
+        </nav>
         <header class="site-header">
           <div class="container site-header-inner">
             <a class="brand" href={pageHref(lang)}>
