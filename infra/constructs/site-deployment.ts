@@ -7,7 +7,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { acknowledge } from '../nag.js';
 
 /** Astro writes content-hashed files here; they never change, so browsers may keep them a year. */
-export const HASHED_ASSETS_DIR = '_astro';
+export const HASHED_ASSETS_DIR = 'assets';
 
 export interface SiteDeploymentProps {
   /** The built site (web/dist). */

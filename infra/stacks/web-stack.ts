@@ -6,25 +6,16 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
 import { SiteDeployment } from '../constructs/site-deployment.js';
+import { CONTENT_SECURITY_POLICY } from '../../functions/http/security-headers.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
 /**
- * One policy for pages and API alike: everything is served from our own origin, nothing inline.
- * A page that needs an inline script, a third-party host or a cross-origin fetch (the console's
- * token exchange with the Cognito domain included) must change this line, on purpose.
+ * One policy for pages and API alike, shared with the local server: everything is served from
+ * our own origin, nothing inline. A page that needs an inline script, a third-party host or a
+ * cross-origin fetch must change functions/http/security-headers.ts, on purpose.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Public, cacheable API paths: CloudFront keeps them only as long as the API's Cache-Control says. */
 export const API_CACHEABLE_PATH = '/api/pledges/stats*';

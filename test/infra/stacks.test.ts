@@ -241,14 +241,28 @@ describe('web stack', () => {
 });
 
 describe('directory index function', () => {
-  const handler = new Function(`${DIRECTORY_INDEX_FUNCTION_CODE}; return handler;`)() as (e: unknown) => { uri: string };
-  const rewrite = (uri: string) => handler({ request: { uri, querystring: {} } }).uri;
+  type Result = { uri?: string; statusCode?: number; headers?: Record<string, { value: string }> };
+  const handler = new Function(`${DIRECTORY_INDEX_FUNCTION_CODE}; return handler;`)() as (e: unknown) => Result;
+  const rewrite = (uri: string) => handler({ request: { uri, querystring: {}, headers: {} } }).uri;
+  const root = (acceptLanguage?: string) =>
+    handler({ request: { uri: '/', querystring: {}, headers: acceptLanguage ? { 'accept-language': { value: acceptLanguage } } : {} } });
 
   it.each([
-    ['/', '/index.html'],
+    [undefined, '/en/'],
+    ['es-MX,es;q=0.9,en;q=0.8', '/es/'],
+    ['de-DE,de;q=0.9,ar;q=0.5', '/ar/'],
+    ['en;q=0.2, fr;q=0.9', '/fr/'],
+    ['zh-Hans-CN', '/zh/'],
+  ])('/ with Accept-Language %s → 302 %s', (header, location) => {
+    const result = root(header);
+    expect(result.statusCode).toBe(302);
+    expect(result.headers?.location?.value).toBe(location);
+  });
+
+  it.each([
     ['/es/pledge/', '/es/pledge/index.html'],
     ['/es/pledge', '/es/pledge/index.html'],
-    ['/_astro/app.abc123.js', '/_astro/app.abc123.js'],
+    ['/assets/site.1c05bf9d12.js', '/assets/site.1c05bf9d12.js'],
     ['/favicon.svg', '/favicon.svg'],
     ['/v1.2/notes', '/v1.2/notes/index.html'],
   ])('%s → %s', (uri, expected) => expect(rewrite(uri)).toBe(expected));

@@ -29,9 +29,9 @@ export function removeTempDirs(): void {
 /** A stand-in for web/dist: one page and one content-hashed asset. */
 export function fakeSite(): string {
   const dir = tempDir('site');
-  fs.mkdirSync(path.join(dir, '_astro'));
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Blue Heart</title><script src="/_astro/app.abc123.js"></script>');
-  fs.writeFileSync(path.join(dir, '_astro', 'app.abc123.js'), 'console.log("hi");');
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Blue Heart</title><script src="/assets/app.abc123.js"></script>');
+  fs.writeFileSync(path.join(dir, 'assets', 'app.abc123.js'), 'console.log("hi");');
   return dir;
 }
 
