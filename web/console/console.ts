@@ -9,11 +9,11 @@ interface ApiError { error?: { message?: string } }
 
 const TOKEN_KEY = 'blue-heart-console-token';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = $('status');
+const statusBox = $('status');
 
 function say(message: string): void {
-  status.textContent = message;
-  status.hidden = false;
+  statusBox.textContent = message;
+  statusBox.hidden = false;
 }
 
 function claims(token: string): { username?: string; 'cognito:groups'?: string[]; exp?: number } {
@@ -56,7 +56,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
   const body = (await response.json()) as { access_token?: string; error_description?: string };
   if (!body.access_token) return say(body.error_description ?? 'Sign-in failed.');
   sessionStorage.setItem(TOKEN_KEY, body.access_token);
-  status.hidden = true;
+  statusBox.hidden = true;
   show();
   $('main').focus();
 });
