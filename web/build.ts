@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PledgeStats } from '../functions/domain/pledges/pledge.js';
 import { LANGUAGES } from '../functions/domain/shared/languages.js';
 import { buildAssets, type OutputFile } from './builder/assets.js';
+import { EXTRA_DIRS, buildApiDocsAssets, buildConsole } from './builder/extras.js';
 import { renderAllPages } from './builder/pages.js';
 import { HASHED_ASSETS_DIR, type SiteAssets } from './site/assets.js';
 
@@ -39,9 +40,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 
   const { assets, files: assetFiles } = await buildAssets(WEB_DIR);
   const pages = renderAllPages({ assets, stats: options.statsSnapshot, publicUrl });
+  const [consoleFiles, apiDocsFiles] = await Promise.all([buildConsole(WEB_DIR, assets.css), buildApiDocsAssets()]);
 
-  await Promise.all([HASHED_ASSETS_DIR, ...LANGUAGES].map((dir) => rm(join(outDir, dir), { recursive: true, force: true })));
-  const files: OutputFile[] = [...assetFiles, ...pages];
+  await Promise.all([HASHED_ASSETS_DIR, ...EXTRA_DIRS, ...LANGUAGES].map((dir) => rm(join(outDir, dir), { recursive: true, force: true })));
+  const files: OutputFile[] = [...assetFiles, ...pages, ...consoleFiles, ...apiDocsFiles];
   const dirs = new Set(files.map((file) => dirname(join(outDir, file.path))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all(files.map((file) => writeFile(join(outDir, file.path), file.contents)));

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -35,14 +34,6 @@ export function createSiteServer(options: { webDir: string }) {
       });
       // `/` picks a language from Accept-Language, as CloudFront's function does on AWS.
       app.get('/', (c) => c.redirect(`/${negotiateLanguage(c.req.header('accept-language'))}/`, 302));
-      app.get('/assets/swagger-ui/:file{swagger-ui(-bundle)?\\.(js|css)}', async (c) => {
-        const file = join(swaggerUiDir(), c.req.param('file'));
-        const type = file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
-        return c.body(await readFile(file), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600' });
-      });
-      app.get('/assets/swagger-ui/init.js', (c) =>
-        c.body(SWAGGER_INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
-      );
       // Directory URLs without a trailing slash (/en/pledge) → /en/pledge/ like the CDN.
       app.get('*', async (c, next) => {
         if (!c.req.path.endsWith('/') && !/\.[a-z0-9]+$/i.test(c.req.path)) return c.redirect(`${c.req.path}/`, 301);
@@ -57,11 +48,3 @@ export function createSiteServer(options: { webDir: string }) {
     },
   };
 }
-
-const swaggerUiDir = () => dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-
-/** Swagger UI's start-up, as a file: the CSP forbids inline scripts. */
-const SWAGGER_INIT = `window.addEventListener('load', function () {
-  var root = document.getElementById('swagger-ui');
-  window.SwaggerUIBundle({ url: root.getAttribute('data-url'), domNode: root, deepLinking: true });
-});\n`;
