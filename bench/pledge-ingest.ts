@@ -27,27 +27,29 @@ const platform = await startPlatform({
   deps: { policy: { ...DEFAULT_ABUSE_POLICY, perAddress: unlimited, perIp: unlimited, perIpWithoutProof: unlimited, perDomain: unlimited } },
 });
 
-async function run(title: string, requests: () => autocannon.Request): Promise<number> {
-  const result = await autocannon({ url: platform.url, connections, amount: total, requests: [{ setupRequest: () => requests() } as autocannon.Request] });
+/** `total` POSTs to `path`, each with the next body; autocannon keeps method, path and headers. */
+async function run(title: string, path: string, nextBody: () => string): Promise<number> {
+  const request = { method: 'POST', path, headers: { 'content-type': 'application/json' } } as const;
+  const result = await autocannon({
+    url: platform.url, connections, amount: total,
+    requests: [{ ...request, setupRequest: (req: autocannon.Request) => ({ ...req, body: nextBody() }) }],
+  });
   const bad = result.non2xx + result.errors;
-  if (bad > 0) throw new Error(`${title}: ${bad} requests failed`);
+  if (bad > 0) throw new Error(`${title}: ${bad} requests failed (${JSON.stringify(result.statusCodeStats)}, errors ${result.errors})`);
   return (total / (result.duration || 1));
 }
 
 try {
   let n = 0;
-  const signUps = await run('sign-up', () => ({
-    method: 'POST', path: '/api/pledges', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Bench', email: `bench-${n++}@gmail.com`, country: ['MX', 'FR', 'EG', 'CN', 'BR'][n % 5], language: 'en', showOnWall: n % 3 === 0, wantsUpdates: false }),
-  }));
+  const signUps = await run('sign-up', '/api/pledges', () =>
+    JSON.stringify({ name: 'Bench', email: `bench-${n++}@gmail.com`, country: ['MX', 'FR', 'EG', 'CN', 'BR'][n % 5], language: 'en', showOnWall: n % 3 === 0, wantsUpdates: false }),
+  );
 
   const emails = await readMailbox(platform.sesEndpoint);
   const tokens = emails.map((e) => /confirm\?token=([A-Za-z0-9._-]+)/.exec(e.body.text ?? '')?.[1]).filter((t): t is string => Boolean(t));
   if (tokens.length !== total) throw new Error(`expected ${total} confirmation emails, got ${tokens.length}`);
   let i = 0;
-  const confirmations = await run('confirm', () => ({
-    method: 'POST', path: '/api/pledges/confirm', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tokens[i++ % tokens.length] }),
-  }));
+  const confirmations = await run('confirm', '/api/pledges/confirm', () => JSON.stringify({ token: tokens[i++ % tokens.length] }));
 
   const stats = (await (await fetch(`${platform.url}/api/pledges/stats`)).json()) as { total: number };
   await new Promise((r) => setTimeout(r, (platform.deps.statsMaxAgeSeconds + 0.1) * 1000));
