@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { silentLogger } from '../functions/adapters/log/logger.js';
 import { DEFAULT_ABUSE_POLICY } from '../functions/domain/pledges/abuse-policy.js';
 import { startPlatform } from '../functions/dev/platform.js';
 import { readMailbox } from '../functions/dev/ses-local.js';
@@ -24,7 +25,7 @@ const platform = await startPlatform({
   seed: false,
   webDir: 'bench/out/web',
   tableName: 'bench-pledges',
-  deps: { policy: { ...DEFAULT_ABUSE_POLICY, perAddress: unlimited, perIp: unlimited, perIpWithoutProof: unlimited, perDomain: unlimited } },
+  deps: { logger: silentLogger, policy: { ...DEFAULT_ABUSE_POLICY, perAddress: unlimited, perIp: unlimited, perIpWithoutProof: unlimited, perDomain: unlimited } },
 });
 
 /** `total` POSTs to `path`, each with the next body; autocannon keeps method, path and headers. */

@@ -8,7 +8,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDeps, type AppDeps, type DepsOverrides } from '../config/deps.js';
 import { loadEnv } from '../config/env.js';
 import { ensureTable } from '../adapters/dynamodb/create-table.js';
-import { silentLogger } from '../adapters/log/logger.js';
 import { createApp } from '../http/app.js';
 import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
 import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
@@ -108,7 +107,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       AUTH_AUDIENCE: identity.clientId,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     });
-    const deps = await createDeps(env, { logger: silentLogger, ...options.deps });
+    const deps = await createDeps(env, options.deps);
 
     if (options.seed) {
       progress('Seeding demo pledges');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { silentLogger } from '../../functions/adapters/log/logger.js';
 import { startPlatform, type Platform } from '../../functions/dev/platform.js';
 import { readMailbox, type StoredEmail } from '../../functions/dev/ses-local.js';
 
@@ -19,7 +20,7 @@ export async function startTestPlatform(options: { seed?: boolean } = {}): Promi
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
     tableName: `e2e-${randomUUID()}`,
-    deps: { proofOfWork: { cost: 1, counterRange: [1, 30], lifetimeSeconds: 600 }, statsMaxAgeSeconds: 0 },
+    deps: { logger: silentLogger, proofOfWork: { cost: 1, counterRange: [1, 30], lifetimeSeconds: 600 }, statsMaxAgeSeconds: 0 },
   });
   return {
     ...platform,

@@ -12,16 +12,16 @@ export class DynamoRateLimiter implements RateLimiter {
     private readonly tableName: string,
   ) {}
 
-  async hit(key: string, windowSeconds: number, now: Date): Promise<number> {
+  async hit(key: string, windowSeconds: number, now: Date, amount = 1): Promise<number> {
     const nowSeconds = epochSeconds(now);
     const windowStart = nowSeconds - (nowSeconds % windowSeconds);
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { PK: `RATE#${key}#${windowStart}`, SK: 'RATE' },
-        UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
+        UpdateExpression: 'ADD #count :amount SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1, ':expiresAt': windowStart + windowSeconds + 60 },
+        ExpressionAttributeValues: { ':amount': amount, ':expiresAt': windowStart + windowSeconds + 60 },
         ReturnValues: 'UPDATED_NEW',
       }),
     );

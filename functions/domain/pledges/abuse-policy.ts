@@ -84,7 +84,9 @@ export async function checkAbuse(
   return reasons;
 }
 
-/** True when another confirmation email to this address may go out now. */
+const emailKey = (emailHash: string) => `confirmation-email:${emailHash}`;
+
+/** Takes a slot for a confirmation email to this address; false when none is left in the window. */
 export async function mayEmailAddress(
   limiter: RateLimiter,
   policy: AbusePolicy,
@@ -92,6 +94,11 @@ export async function mayEmailAddress(
   now: Date,
 ): Promise<boolean> {
   const { perWindow, windowSeconds } = policy.confirmationEmails;
-  const count = await limiter.hit(`confirmation-email:${emailHash}`, windowSeconds, now);
+  const count = await limiter.hit(emailKey(emailHash), windowSeconds, now);
   return count <= perWindow;
+}
+
+/** Gives the slot back when the email could not be sent, so the pledger can try again at once. */
+export async function releaseEmailSlot(limiter: RateLimiter, policy: AbusePolicy, emailHash: string, now: Date): Promise<void> {
+  await limiter.hit(emailKey(emailHash), policy.confirmationEmails.windowSeconds, now, -1);
 }

@@ -39,9 +39,12 @@ export interface ReviewFilter {
   limit?: number;
 }
 
-/** Fixed-window counters for abuse controls. Returns the count in the window after this hit. */
+/**
+ * Fixed-window counters for abuse controls. Returns the count in the window after this hit;
+ * a negative `amount` gives a hit back (an email that could not be sent).
+ */
 export interface RateLimiter {
-  hit(key: string, windowSeconds: number, now: Date): Promise<number>;
+  hit(key: string, windowSeconds: number, now: Date, amount?: number): Promise<number>;
 }
 
 export type ChallengeResult = 'valid' | 'missing' | 'invalid';

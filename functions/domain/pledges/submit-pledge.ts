@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../shared/errors.js';
 import type { Language } from '../shared/languages.js';
 import { findChapter } from '../chapters/chapters.js';
-import { checkAbuse, mayEmailAddress } from './abuse-policy.js';
+import { checkAbuse, mayEmailAddress, releaseEmailSlot } from './abuse-policy.js';
 import { emailDomainOf, isCounted, normaliseEmail, type Pledge } from './pledge.js';
 import { CONFIRMATION_TTL_SECONDS, type PledgeDeps } from './pledge-service.js';
 import { confirmationEmail } from './pledge-emails.js';
@@ -96,7 +96,13 @@ export async function submitPledge(deps: PledgeDeps, input: PledgeInput, context
       throw error;
     }
     if (await mayEmailAddress(deps.limiter, deps.policy, emailHash, now)) {
-      await sendConfirmation(deps, pledge, now);
+      try {
+        await sendConfirmation(deps, pledge, now);
+      } catch (error) {
+        // The pledge is stored and pending; the visitor is told to try again, and may at once.
+        await releaseEmailSlot(deps.limiter, deps.policy, emailHash, now);
+        throw error;
+      }
     }
     return;
   }
