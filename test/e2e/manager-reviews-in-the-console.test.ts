@@ -1,25 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestPlatform } from '../support/running-platform.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndPlatform } from '../support/browser.js';
 
 /** Maria, a campaign manager, signs in, restores a suspect burst and hides a wall entry. */
 describe('a manager works in the console', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let browser: Browser;
-  const total = async () => ((await (await fetch(`${platform.url}/api/pledges/stats`)).json()) as { total: number }).total;
-
-  beforeAll(async () => {
-    [platform, browser] = await Promise.all([startTestPlatform({ seed: true }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const session = useBrowserAndPlatform({ seed: true });
+  const signedIn = async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.platform.url}/console/`);
+    await page.fill('#username', 'manager@blueheart.local');
+    await page.fill('#password', 'blue-heart-manager');
+    await page.click('#sign-in-form button[type="submit"]');
+    return page;
+  };
+  const total = async () => ((await (await fetch(`${session.platform.url}/api/pledges/stats`)).json()) as { total: number }).total;
 
   it('refuses a wrong password, then signs in', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${platform.url}/console/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.platform.url}/console/`);
     await page.fill('#username', 'manager@blueheart.local');
     await page.fill('#password', 'wrong');
     await page.click('#sign-in-form button[type="submit"]');
@@ -33,11 +30,7 @@ describe('a manager works in the console', () => {
 
   it('finds the suspect burst and restores it; the counter follows', async () => {
     const before = await total();
-    const page = await browser.newPage();
-    await page.goto(`${platform.url}/console/`);
-    await page.fill('#username', 'manager@blueheart.local');
-    await page.fill('#password', 'blue-heart-manager');
-    await page.click('#sign-in-form button[type="submit"]');
+    const page = await signedIn();
     await page.click('#review-form button[type="submit"]');
     await expect.poll(() => page.textContent('#review-caption')).toBe('12 pledge(s) match.');
     expect(await page.textContent('#review-rows')).toContain('ip-burst');
@@ -51,26 +44,22 @@ describe('a manager works in the console', () => {
   });
 
   it('hides an entry from the public wall', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${platform.url}/console/`);
-    await page.fill('#username', 'manager@blueheart.local');
-    await page.fill('#password', 'blue-heart-manager');
-    await page.click('#sign-in-form button[type="submit"]');
+    const page = await signedIn();
     const entries = page.locator('#wall-entries li');
     await expect.poll(() => entries.count()).toBeGreaterThan(0);
-    const wallBefore = ((await (await fetch(`${platform.url}/api/pledges/wall?limit=50`)).json()) as { entries: { id: string }[] }).entries;
+    const wallBefore = ((await (await fetch(`${session.platform.url}/api/pledges/wall?limit=50`)).json()) as { entries: { id: string }[] }).entries;
     await entries.first().locator('button').click();
     await expect.poll(() => page.textContent('#status')).toContain('is no longer on the wall');
-    const wallAfter = ((await (await fetch(`${platform.url}/api/pledges/wall?limit=50`)).json()) as { entries: { id: string }[] }).entries;
+    const wallAfter = ((await (await fetch(`${session.platform.url}/api/pledges/wall?limit=50`)).json()) as { entries: { id: string }[] }).entries;
     expect(wallAfter.map((e) => e.id)).not.toContain(wallBefore[0]!.id);
     await page.close();
   });
 
   it('serves readable API docs from its own origin', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const failed: string[] = [];
     page.on('requestfailed', (request) => failed.push(request.url()));
-    await page.goto(`${platform.url}/api/docs`);
+    await page.goto(`${session.platform.url}/api/docs`);
     await expect.poll(() => page.textContent('#swagger-ui'), { timeout: 20_000 }).toContain('Blue Heart Platform API');
     expect(await page.textContent('#swagger-ui')).toContain('/api/pledges/stats');
     expect(failed).toEqual([]);

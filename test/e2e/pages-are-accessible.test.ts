@@ -1,29 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestPlatform } from '../support/running-platform.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndPlatform } from '../support/browser.js';
 
 const PAGES = ['/', '/pledge/', '/pledge/check-email/', '/pledge/thanks/', '/help/', '/privacy/', '/chapters/aquiestoy/'];
 
 describe('every public page passes axe (WCAG 2.2 AA) in English and Arabic', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [platform, browser] = await Promise.all([startTestPlatform({ seed: true }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const session = useBrowserAndPlatform({ seed: true });
 
   for (const language of ['en', 'ar']) {
     for (const path of PAGES) {
       it(`/${language}${path}`, async () => {
-        const context = await browser.newContext();
+        const context = await session.browser.newContext();
         const page = await context.newPage();
-        await page.goto(`${platform.url}/${language}${path}`);
+        await page.goto(`${session.platform.url}/${language}${path}`);
         await page.waitForLoadState('networkidle');
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);

@@ -4,6 +4,7 @@ import {
   ScanCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { DAY_MS, HOUR_MS, dayBucket, epochSeconds, hourBucket } from '../../domain/shared/clock.js';
 import type { Pledge, PledgeStats, WallEntry } from '../../domain/pledges/pledge.js';
@@ -47,32 +48,18 @@ export class DynamoPledgeStore implements PledgeStore {
 
   async create(pledge: Pledge): Promise<void> {
     const now = epochSeconds(this.clock.now());
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              // The address is free if nobody claimed it, or the claim's pending pledge expired.
-              Put: {
-                TableName: this.tableName,
-                Item: { ...claimKey(pledge.emailHash), type: 'claim', pledgeId: pledge.id, expiresAt: pendingExpiry(pledge.createdAt) },
-                ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
-                ExpressionAttributeValues: { ':now': now },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: toItem(pledge),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      throw conflictOr(error);
-    }
+    await this.transact([
+      {
+        // The address is free if nobody claimed it, or the claim's pending pledge expired.
+        Put: {
+          TableName: this.tableName,
+          Item: { ...claimKey(pledge.emailHash), type: 'claim', pledgeId: pledge.id, expiresAt: pendingExpiry(pledge.createdAt) },
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+          ExpressionAttributeValues: { ':now': now },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: toItem(pledge), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ]);
   }
 
   async save(previous: Pledge, next: Pledge): Promise<void> {
@@ -102,26 +89,18 @@ export class DynamoPledgeStore implements PledgeStore {
             },
           ]
         : [];
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: toItem(stored),
-                ConditionExpression: 'version = :version',
-                ExpressionAttributeValues: { ':version': previous.version },
-              },
-            },
-            ...claimConfirmed,
-            ...counters,
-          ],
-        }),
-      );
-    } catch (error) {
-      throw conflictOr(error);
-    }
+    await this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: toItem(stored),
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': previous.version },
+        },
+      },
+      ...claimConfirmed,
+      ...counters,
+    ]);
   }
 
   async stats(now: Date): Promise<PledgeStats> {
@@ -203,6 +182,15 @@ export class DynamoPledgeStore implements PledgeStore {
       if (pledges.length > 0) yield pledges.sort((a, b) => (a.confirmedAt ?? '').localeCompare(b.confirmedAt ?? ''));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
+  }
+
+  /** One atomic write; a failed condition becomes a `conflict` the domain retries on. */
+  private async transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      throw conflictOr(error);
+    }
   }
 
   /** Hour buckets older than the stats window are not touched again (TTL is removing them). */
