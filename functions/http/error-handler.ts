@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, type ErrorCode, isAppError } from '../domain/shared/errors.js';
 import { describeError, type Logger } from '../adapters/log/logger.js';
-import { isLanguage, type Language } from '../domain/shared/languages.js';
+import type { Language } from '../domain/shared/languages.js';
 import type { AppEnv } from './app-env.js';
 import { htmlPage } from './html.js';
 
@@ -55,8 +55,7 @@ export function handleError(logger: Logger) {
     if (c.get('respondWithHtml')) {
       const lang: Language = c.get('language') ?? 'en';
       if (appError?.code === 'validation_failed') {
-        const back = c.req.header('referer');
-        return htmlPage(c, { kind: 'form-errors', lang, fields: appError.fields ?? [], backHref: back && back.startsWith('/') ? back : `/${lang}/pledge/` }, 400);
+        return htmlPage(c, { kind: 'form-errors', lang, fields: appError.fields ?? [], backHref: sameSitePath(c) ?? `/${lang}/pledge/` }, 400);
       }
       const pageMessage = (appError && MESSAGE_PAGE[appError.code]) ?? 'error';
       return htmlPage(c, { kind: 'message', lang, message: pageMessage }, status as 400);
@@ -66,4 +65,14 @@ export function handleError(logger: Logger) {
   };
 }
 
-export const languageFrom = (value: string | undefined): Language | undefined => (value && isLanguage(value) ? value : undefined);
+/** The page the form was posted from, when it is on this site: "back to the form" returns there. */
+function sameSitePath(c: Context): string | undefined {
+  const referer = c.req.header('referer');
+  if (!referer) return undefined;
+  try {
+    const from = new URL(referer);
+    return from.origin === new URL(c.req.url).origin ? from.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}

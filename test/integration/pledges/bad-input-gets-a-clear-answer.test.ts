@@ -67,6 +67,18 @@ describe('bad input gets a 4xx a person can read, and nothing is written', () =>
     expect(html).toContain('lang="en"');
   });
 
+  it('links the error page back to the form the visitor came from, on this site only', async () => {
+    const post = (referer: string) =>
+      platform.request('/api/pledges', {
+        ...form({ name: 'Ana', email: 'nope', country: 'MX', language: 'es', chapter: 'aquiestoy' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', referer },
+      });
+    expect(await (await post('http://localhost/es/chapters/aquiestoy/')).text()).toContain('href="/es/chapters/aquiestoy/"');
+    const elsewhere = await (await post('https://evil.example/phish/')).text();
+    expect(elsewhere).not.toContain('evil.example');
+    expect(elsewhere).toContain('href="/es/pledge/"');
+  });
+
   it('rejects a forged confirmation token', async () => {
     await expectError(await platform.request('/api/pledges/confirm', json({ token: 'eyJwIjoiY29uZmlybSIsInMiOiJ4In0.forged-signature' })), 400, 'invalid_token', 'token');
   });
