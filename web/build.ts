@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PledgeStats } from '../functions/domain/pledges/pledge.js';
+import type { Campaign } from '../functions/domain/campaigns/campaign.js';
 import { LANGUAGES } from '../functions/domain/shared/languages.js';
 import { buildAssets, type OutputFile } from './builder/assets.js';
 import { EXTRA_DIRS, buildApiDocsAssets, buildConsole } from './builder/extras.js';
@@ -14,6 +15,8 @@ export interface BuildSiteOptions {
   outDir: string;
   /** Figures to render into the pages (counter, map, top countries); the browser refreshes them. */
   statsSnapshot?: PledgeStats;
+  /** The campaign the home page leads with (theme, hashtags). */
+  campaign?: Campaign | undefined;
   /** The site's public origin, e.g. `https://blueheart.example.org`: absolute hreflang/canonical and share links. */
   publicUrl?: string;
 }
@@ -39,7 +42,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const publicUrl = options.publicUrl ? normalisePublicUrl(options.publicUrl) : undefined;
 
   const { assets, files: assetFiles } = await buildAssets(WEB_DIR);
-  const pages = renderAllPages({ assets, stats: options.statsSnapshot, publicUrl });
+  const pages = renderAllPages({ assets, stats: options.statsSnapshot, campaign: options.campaign, publicUrl });
   const [consoleFiles, apiDocsFiles] = await Promise.all([buildConsole(WEB_DIR, assets.css), buildApiDocsAssets()]);
 
   await Promise.all([HASHED_ASSETS_DIR, ...EXTRA_DIRS, ...LANGUAGES].map((dir) => rm(join(outDir, dir), { recursive: true, force: true })));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../domain/auth/principal.js';
+import type { CampaignStore } from '../domain/campaigns/campaign.js';
 import { DEFAULT_ABUSE_POLICY, type AbusePolicy } from '../domain/pledges/abuse-policy.js';
 import type { PledgeDeps } from '../domain/pledges/pledge-service.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
@@ -9,6 +10,7 @@ import { deriveKeys } from '../adapters/crypto/keys.js';
 import { KeyedHasher } from '../adapters/crypto/keyed-hasher.js';
 import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
 import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { DynamoCampaignStore } from '../adapters/dynamodb/dynamo-campaign-store.js';
 import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
 import { DynamoRateLimiter } from '../adapters/dynamodb/dynamo-rate-limiter.js';
 import { DynamoSpentTokens } from '../adapters/dynamodb/dynamo-spent-tokens.js';
@@ -20,6 +22,7 @@ import type { Env } from './env.js';
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
   pledges: PledgeDeps;
+  campaigns: CampaignStore;
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -58,6 +61,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       policy: overrides.policy ?? DEFAULT_ABUSE_POLICY,
       publicUrl: env.PUBLIC_URL,
     },
+    campaigns: new DynamoCampaignStore(documents, env.TABLE_NAME),
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,

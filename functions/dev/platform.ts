@@ -12,7 +12,8 @@ import { createApp } from '../http/app.js';
 import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
 import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
 import { startSesLocal, type EmbeddedSes } from './ses-local.js';
-import { seedDemoPledges } from './seed.js';
+import { seedCampaigns, seedDemoPledges } from './seed.js';
+import { currentCampaign } from '../domain/campaigns/campaign.js';
 import { createSiteServer } from './site-server.js';
 
 export interface PlatformOptions {
@@ -110,12 +111,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const deps = await createDeps(env, options.deps);
 
     if (options.seed) {
-      progress('Seeding demo pledges');
+      progress('Seeding the World Day campaigns and demo pledges');
+      const campaigns = await seedCampaigns(deps.campaigns, new Date());
       const seeded = await seedDemoPledges(deps.pledges);
-      progress(`Seeded ${seeded.confirmed} confirmed and ${seeded.suspect} suspect pledges`);
+      progress(`Seeded ${campaigns} campaigns, ${seeded.confirmed} confirmed and ${seeded.suspect} suspect pledges`);
     }
     progress('Building the static site');
-    const built = await site.build(await deps.pledges.store.stats(new Date()), url);
+    const now = new Date();
+    const campaign = currentCampaign(await deps.campaigns.list(), now);
+    const built = await site.build({ stats: await deps.pledges.store.stats(now), campaign, publicUrl: url });
     progress(`Built ${built.pages} pages`);
 
     const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });

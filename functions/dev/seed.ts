@@ -4,6 +4,15 @@ import { isCounted } from '../domain/pledges/pledge.js';
 import { updatePledge, type PledgeDeps } from '../domain/pledges/pledge-service.js';
 import type { Language } from '../domain/shared/languages.js';
 import { HOUR_MS } from '../domain/shared/clock.js';
+import type { CampaignStore } from '../domain/campaigns/campaign.js';
+import { worldDayCampaigns } from '../domain/campaigns/world-days.js';
+
+/** The World Days 2014–2018 (the archive) and the 2026 campaign. */
+export async function seedCampaigns(store: CampaignStore, now: Date): Promise<number> {
+  const campaigns = worldDayCampaigns(now.toISOString());
+  await Promise.all(campaigns.map((campaign) => store.save(campaign)));
+  return campaigns.length;
+}
 
 /** Where demo pledgers come from: weights loosely follow where the campaign is active. */
 const COUNTRIES: Array<[country: string, weight: number, language: Language]> = [

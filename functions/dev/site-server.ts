@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { negotiateLanguage } from '../domain/shared/languages.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
+import type { Campaign } from '../domain/campaigns/campaign.js';
 import type { App } from '../http/app.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { buildSite } from '../../web/build.js';
@@ -22,7 +23,8 @@ export function createSiteServer(options: { webDir: string }) {
 
   return {
     fetch: root.fetch,
-    build: (stats: PledgeStats, publicUrl: string) => buildSite({ outDir: options.webDir, statsSnapshot: stats, publicUrl }),
+    build: (snapshot: { stats: PledgeStats; campaign: Campaign | undefined; publicUrl: string }) =>
+      buildSite({ outDir: options.webDir, statsSnapshot: snapshot.stats, campaign: snapshot.campaign, publicUrl: snapshot.publicUrl }),
     mount(parts: { api: App; identity: LocalIdentity; sesEndpoint: string }) {
       const app = new Hono();
       app.all('/api/*', (c) => parts.api.fetch(c.req.raw, c.env));

@@ -7,6 +7,7 @@ import type { AppEnv, ClientIpResolver } from './app-env.js';
 import { handleError } from './error-handler.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { adminPledgeRoutes } from './routes/admin-pledges.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { mountDocs } from './routes/docs.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } } } } },
   });
   app.get('/api/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }));
+  app.route('/api/campaigns', campaignRoutes(deps));
   app.route('/api/pledges', pledgeRoutes(deps, clientIp));
   app.route('/api/pledges', pledgeLinkRoutes(deps));
   app.route('/api/admin/pledges', adminPledgeRoutes(deps));

@@ -1,5 +1,6 @@
 import { CHAPTERS } from '../../functions/domain/chapters/chapters.js';
 import type { PledgeStats } from '../../functions/domain/pledges/pledge.js';
+import type { Campaign } from '../../functions/domain/campaigns/campaign.js';
 import { LANGUAGES, type Language } from '../../functions/domain/shared/languages.js';
 import { messagesFor } from '../i18n/index.js';
 import { ChapterPage } from '../pages/chapter.js';
@@ -20,6 +21,7 @@ import type { OutputFile } from './assets.js';
 export interface RenderInput {
   assets: SiteAssets;
   stats?: PledgeStats | undefined;
+  campaign?: Campaign | undefined;
   publicUrl?: string | undefined;
 }
 

@@ -23,6 +23,8 @@ export const en: Messages = {
   home: {
     title: 'Stand with the victims of human trafficking',
     eyebrow: 'World Day against Trafficking in Persons · {date}',
+    campaignHeading: 'World Day {year}',
+    hashtagsLabel: 'Campaign hashtags',
     heading: 'Stand with the victims of human trafficking',
     lead: 'The Blue Heart Campaign encourages everyone to take part in the fight against human trafficking. Add your name to show that you stand with its victims.',
     cta: 'Take the pledge',

@@ -23,6 +23,8 @@ export const es: Messages = {
   home: {
     title: 'Del lado de las víctimas de la trata de personas',
     eyebrow: 'Día Mundial contra la Trata de Personas · {date}',
+    campaignHeading: 'Día Mundial {year}',
+    hashtagsLabel: 'Etiquetas de la campaña',
     heading: 'Del lado de las víctimas de la trata de personas',
     lead: 'La Campaña Corazón Azul invita a todas las personas a participar en la lucha contra la trata de personas. Añade tu nombre para mostrar que estás del lado de sus víctimas.',
     cta: 'Comprométete',

@@ -22,6 +22,8 @@ export const fr: Messages = {
   home: {
     title: 'Aux côtés des victimes de la traite des personnes',
     eyebrow: 'Journée mondiale de la lutte contre la traite d’êtres humains · {date}',
+    campaignHeading: 'Journée mondiale {year}',
+    hashtagsLabel: 'Mots-dièse de la campagne',
     heading: 'Aux côtés des victimes de la traite des personnes',
     lead: 'La campagne Cœur bleu invite chacun et chacune à prendre part à la lutte contre la traite des personnes. Ajoutez votre nom pour montrer que vous êtes aux côtés de ses victimes.',
     cta: 'Je m’engage',

@@ -42,6 +42,9 @@ export interface Messages {
     title: string;
     /** `{date}` is 30 July, formatted for the language. */
     eyebrow: string;
+    /** `{year}`: the current World Day campaign's year. */
+    campaignHeading: string;
+    hashtagsLabel: string;
     heading: string;
     lead: string;
     cta: string;

@@ -23,6 +23,8 @@ export const pt: Messages = {
   home: {
     title: 'Ao lado das vítimas do tráfico de pessoas',
     eyebrow: 'Dia Mundial contra o Tráfico de Pessoas · {date}',
+    campaignHeading: 'Dia Mundial {year}',
+    hashtagsLabel: 'Hashtags da campanha',
     heading: 'Ao lado das vítimas do tráfico de pessoas',
     lead: 'A Campanha Coração Azul incentiva todas as pessoas a participar na luta contra o tráfico de pessoas. Acrescente o seu nome para mostrar que está ao lado das vítimas.',
     cta: 'Assuma o compromisso',

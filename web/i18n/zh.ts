@@ -22,6 +22,8 @@ export const zh: Messages = {
   home: {
     title: '与人口贩运受害者站在一起',
     eyebrow: '世界打击贩运人口日 · {date}',
+    campaignHeading: '{year}年世界日',
+    hashtagsLabel: '活动话题标签',
     heading: '与人口贩运受害者站在一起',
     lead: '“蓝心运动”鼓励每个人参与打击人口贩运。留下您的名字，表明您与受害者站在一起。',
     cta: '作出承诺',

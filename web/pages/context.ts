@@ -1,5 +1,6 @@
 import type { Language } from '../../functions/domain/shared/languages.js';
 import type { PledgeStats } from '../../functions/domain/pledges/pledge.js';
+import type { Campaign } from '../../functions/domain/campaigns/campaign.js';
 import type { Messages } from '../i18n/index.js';
 import type { SiteAssets } from '../site/assets.js';
 
@@ -12,6 +13,8 @@ export interface PageContext {
   publicUrl?: string | undefined;
   /** Figures known at build time; the browser refreshes them. */
   stats?: PledgeStats | undefined;
+  /** The current World Day campaign, when one is published. */
+  campaign?: Campaign | undefined;
 }
 
 /** A site path made absolute when the public origin is known (hreflang, canonical, sharing). */

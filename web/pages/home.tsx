@@ -1,5 +1,6 @@
 import { formatDayMonth, translate } from '../i18n/index.js';
 import { PAGE_PATHS, pageHref } from '../site/paths.js';
+import { CampaignSummary } from './components/campaign-summary.js';
 import { HeartIcon } from './components/icons.js';
 import { LiveCounter } from './components/live-counter.js';
 import { PledgeWall } from './components/pledge-wall.js';
@@ -30,6 +31,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
         </div>
       </div>
       <div class="container">
+        {ctx.campaign && <CampaignSummary ctx={ctx} campaign={ctx.campaign} />}
         <WorldMap ctx={ctx} />
         <div class="columns">
           <section class="facts" aria-labelledby="facts-heading">

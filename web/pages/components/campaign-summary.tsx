@@ -1,0 +1,31 @@
+import { inLanguage, type Campaign } from '../../../functions/domain/campaigns/campaign.js';
+import { textDirection } from '../../../functions/domain/shared/languages.js';
+import { translate } from '../../i18n/index.js';
+import type { PageContext } from '../context.js';
+
+/**
+ * The current World Day campaign: its theme (a year may have none), summary and hashtags. A
+ * text not yet translated shows in English, marked as English for screen readers.
+ */
+export function CampaignSummary({ ctx, campaign }: { ctx: PageContext; campaign: Campaign }) {
+  const { lang, t } = ctx;
+  const theme = campaign.theme && inLanguage(campaign.theme, lang);
+  const summary = inLanguage(campaign.summary, lang);
+  const marked = (language: typeof lang) => (language === lang ? {} : { lang: language, dir: textDirection(language) });
+  return (
+    <section class="campaign" aria-labelledby="campaign-heading">
+      <h2 id="campaign-heading">{translate(lang, t.home.campaignHeading, { year: String(campaign.year) })}</h2>
+      {theme && (
+        <p class="campaign-theme" {...marked(theme.language)}>
+          {theme.text}
+        </p>
+      )}
+      <p {...marked(summary.language)}>{summary.text}</p>
+      <ul class="hashtags" aria-label={t.home.hashtagsLabel}>
+        {campaign.hashtags.map((hashtag) => (
+          <li dir="ltr">{hashtag}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
