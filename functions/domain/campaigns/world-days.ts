@@ -10,8 +10,9 @@ const ALWAYS = ['#EndHumanTrafficking', '#HumanTrafficking'];
  * has a current campaign to show.
  */
 export function worldDayCampaigns(updatedAt: string): Campaign[] {
-  const campaign = (year: number, fields: Omit<Campaign, 'year' | 'day' | 'status' | 'updatedAt'>): Campaign => ({
-    year, day: worldDayOf(year), status: 'published', updatedAt, ...fields,
+  type Fields = Pick<Campaign, 'summary' | 'keyMessages' | 'hashtags'> & Partial<Campaign>;
+  const campaign = (year: number, fields: Fields): Campaign => ({
+    year, day: worldDayOf(year), status: 'published', updatedAt, callsToAction: [], links: [], partners: [], mediaKit: [], ...fields,
   });
   return [
     campaign(2014, {
@@ -54,6 +55,13 @@ export function worldDayCampaigns(updatedAt: string): Campaign[] {
         { en: 'Victims need protection, assistance and access to justice.' },
       ],
       hashtags: [...ALWAYS, '#IGiveHope'],
+      callsToAction: [
+        { text: { en: 'Take the Blue Heart pledge', es: 'Súmate al Corazón Azul', fr: 'Engagez-vous pour le Cœur bleu', ar: 'قدّم تعهدك في حملة القلب الأزرق' }, url: '/pledge/' },
+      ],
+      links: [
+        { label: { en: 'UN Voluntary Trust Fund for Victims of Trafficking in Persons' }, url: 'https://www.unodc.org/unodc/en/human-trafficking-fund/' },
+      ],
+      partners: [{ name: 'UNODC', url: 'https://www.unodc.org' }],
     }),
   ];
 }

@@ -12,7 +12,16 @@ export const CampaignSchema = z
     theme: LocalizedTextSchema.optional(),
     summary: LocalizedTextSchema,
     keyMessages: z.array(LocalizedTextSchema),
+    callsToAction: z.array(z.object({ text: LocalizedTextSchema, url: z.string() })),
     hashtags: z.array(z.string()).openapi({ example: ['#EndHumanTrafficking', '#HumanTrafficking'] }),
+    links: z.array(z.object({ label: LocalizedTextSchema, url: z.string() })),
+    partners: z.array(z.object({ name: z.string(), url: z.string().optional() })),
+    mediaKit: z.array(
+      z.object({
+        id: z.string(), kind: z.enum(['image', 'gif', 'video', 'pdf']), file: z.string(), contentType: z.string(), bytes: z.number().int(),
+        title: LocalizedTextSchema, alt: LocalizedTextSchema.optional(), language: z.enum(LANGUAGES).optional(),
+      }),
+    ),
     status: z.enum(['draft', 'published']),
     updatedAt: z.string(),
   })

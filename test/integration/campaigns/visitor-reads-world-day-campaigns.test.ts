@@ -10,7 +10,7 @@ describe('World Day campaigns, read-only', () => {
     platform = await createTestPlatform();
     await seedCampaigns(platform.deps.campaigns, platform.clock.now());
     await platform.deps.campaigns.save({
-      year: 2027, day: worldDayOf(2027), summary: { en: 'Not yet' }, keyMessages: [], hashtags: [], status: 'draft', updatedAt: '2026-11-24T00:00:00Z',
+      year: 2027, day: worldDayOf(2027), summary: { en: 'Not yet' }, keyMessages: [], hashtags: [], callsToAction: [], links: [], partners: [], mediaKit: [], status: 'draft', updatedAt: '2026-11-24T00:00:00Z',
     });
   });
 
