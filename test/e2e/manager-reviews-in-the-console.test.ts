@@ -10,6 +10,7 @@ describe('a manager works in the console', () => {
     await page.fill('#username', 'manager@blueheart.local');
     await page.fill('#password', 'blue-heart-manager');
     await page.click('#sign-in-form button[type="submit"]');
+    await page.click('#nav-pledges');
     return page;
   };
   const total = async () => ((await (await fetch(`${session.platform.url}/api/pledges/stats`)).json()) as { total: number }).total;
@@ -23,6 +24,8 @@ describe('a manager works in the console', () => {
     await expect.poll(() => page.textContent('#status')).toContain('Wrong user name or password');
     await page.fill('#password', 'blue-heart-manager');
     await page.click('#sign-in-form button[type="submit"]');
+    await expect.poll(() => page.isVisible('#campaigns')).toBe(true);
+    await page.click('#nav-pledges');
     await expect.poll(() => page.isVisible('#review')).toBe(true);
     expect(await page.textContent('[data-bind="username"]')).toBe('manager@blueheart.local');
     await page.close();

@@ -1,4 +1,5 @@
 import { COUNTRY_CODES, countryName } from '../../functions/domain/shared/countries.js';
+import { CampaignsSection } from './campaigns-section.js';
 
 /**
  * The console shell for campaign managers (and, in later issues, finance staff). Static HTML;
@@ -27,6 +28,16 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
             <button type="button" id="sign-out" class="button button-secondary">Sign out</button>
           </p>
         </header>
+        <nav id="console-nav" class="console-nav" aria-label="Console sections" hidden>
+          <ul>
+            <li>
+              <a id="nav-campaigns" href="#campaigns">Campaigns</a>
+            </li>
+            <li>
+              <a id="nav-pledges" href="#pledges">Pledges</a>
+            </li>
+          </ul>
+        </nav>
         <main id="main" tabindex={-1}>
           <noscript>
             <p class="notice">The console needs JavaScript. The public site works without it.</p>
@@ -49,7 +60,10 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
             </form>
           </section>
 
-          <section id="review" aria-labelledby="review-title" hidden>
+          <CampaignsSection />
+
+          <div id="pledges" hidden>
+          <section id="review" aria-labelledby="review-title">
             <h1 id="review-title">Review pledges</h1>
             <p>Pledges that tripped an abuse control are held back silently and do not count. Narrow the list, then restore or invalidate everything that matches; the counters follow.</p>
             <form id="review-form" class="filters">
@@ -110,17 +124,18 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
             </table>
           </section>
 
-          <section id="wall" aria-labelledby="wall-title" hidden>
+          <section id="wall" aria-labelledby="wall-title">
             <h2 id="wall-title">Pledge wall</h2>
             <p>What the public sees: first names and countries of recent pledgers who opted in. Hiding an entry does not change the count.</p>
             <ul id="wall-entries" class="wall-admin"></ul>
           </section>
 
-          <section id="export" aria-labelledby="export-title" hidden>
+          <section id="export" aria-labelledby="export-title">
             <h2 id="export-title">Export</h2>
             <p>Confirmed pledges with their consent flags, as a spreadsheet-safe UTF-8 CSV. Erased pledgers are not included. Handle it as personal data.</p>
             <button type="button" id="export-csv" class="button">Download CSV</button>
           </section>
+          </div>
         </main>
       </body>
     </html>

@@ -1,0 +1,150 @@
+/**
+ * The campaign form: every text as a row, every language as a column (side by side), built
+ * from a Campaign and read back into the body the admin API takes. The DOM is the state: adding
+ * or removing a row reads the form, changes the campaign and builds the form again.
+ */
+import type { Campaign, LocalizedText } from '../../functions/domain/campaigns/campaign.js';
+import type { Language } from '../../functions/domain/shared/languages.js';
+import { $, el } from './dom.js';
+import { EDITOR_LANGUAGES, LANGUAGE_LABELS, inputId, parseHashtags, type CampaignBody, type Translation } from './campaign-rules.js';
+
+type Group = 'keyMessages' | 'callsToAction' | 'links' | 'partners';
+export interface FormHandlers { remove(group: Group, index: number): void }
+
+interface TextRow { path: string; label: string; text: LocalizedText | undefined; multiline?: boolean; header?: Node[] }
+
+function textInput(path: string, label: string, language: Language, value: string, multiline: boolean): HTMLTableCellElement {
+  const id = inputId(`${path}.${language}`);
+  const attributes = { id, 'data-path': `${path}.${language}`, lang: language, dir: language === 'ar' ? 'rtl' : 'ltr', ...(multiline ? { rows: 4 } : { type: 'text' }) };
+  const input = multiline ? el('textarea', attributes) : el('input', attributes);
+  input.value = value;
+  return el('td', { 'data-lang': language }, el('label', { for: id, class: 'visually-hidden' }, `${label} (${LANGUAGE_LABELS[language]})`), input);
+}
+
+function textGrid(caption: string, rows: TextRow[]): HTMLTableElement {
+  const head = el('tr', {}, el('th', { scope: 'col' }, 'Text'), ...EDITOR_LANGUAGES.map((language) => el('th', { scope: 'col', 'data-lang': language, lang: 'en' }, LANGUAGE_LABELS[language])));
+  const body = rows.map((row) =>
+    el('tr', {}, el('th', { scope: 'row' }, el('span', { class: 'row-label' }, row.label), ...(row.header ?? [])),
+      ...EDITOR_LANGUAGES.map((language) => textInput(row.path, row.label, language, row.text?.[language as 'en'] ?? '', row.multiline ?? false))),
+  );
+  return el('table', { class: 'text-grid' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, ...body));
+}
+
+function urlInput(path: string, label: string, value: string | undefined, required: boolean): HTMLElement {
+  const id = inputId(path);
+  const input = el('input', { id, 'data-path': path, type: 'text', inputmode: 'url', lang: 'en', dir: 'ltr', placeholder: 'https://… or /en/pledge/', required });
+  input.value = value ?? '';
+  return el('div', { class: 'url-field' }, el('label', { for: id }, label), input);
+}
+
+function removeButton(group: Group, index: number, what: string, handlers: FormHandlers): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Remove ${what}` }, 'Remove');
+  button.addEventListener('click', () => handlers.remove(group, index));
+  return button;
+}
+
+export function renderForm(campaign: Campaign, handlers: FormHandlers): void {
+  $<HTMLInputElement>('campaign-day').value = campaign.day;
+  const noTheme = $<HTMLInputElement>('campaign-no-theme');
+  noTheme.checked = !campaign.theme;
+  $('grid-texts').replaceChildren(
+    textGrid('Theme and summary', [
+      { path: 'theme', label: 'Theme', text: campaign.theme },
+      { path: 'summary', label: 'Summary', text: campaign.summary, multiline: true },
+    ]),
+  );
+  applyNoTheme();
+  $('grid-key-messages').replaceChildren(
+    textGrid('Key messages', campaign.keyMessages.map((text, i) => ({
+      path: `keyMessages.${i}`, label: `Key message ${i + 1}`, text, multiline: true, header: [removeButton('keyMessages', i, `key message ${i + 1}`, handlers)],
+    }))),
+  );
+  $('grid-ctas').replaceChildren(
+    textGrid('Calls to action', campaign.callsToAction.map((cta, i) => ({
+      path: `callsToAction.${i}.text`, label: `Call to action ${i + 1}`, text: cta.text,
+      header: [urlInput(`callsToAction.${i}.url`, 'URL', cta.url, true), removeButton('callsToAction', i, `call to action ${i + 1}`, handlers)],
+    }))),
+  );
+  $('grid-links').replaceChildren(
+    textGrid('Links', campaign.links.map((link, i) => ({
+      path: `links.${i}.label`, label: `Link ${i + 1}`, text: link.label,
+      header: [urlInput(`links.${i}.url`, 'URL', link.url, true), removeButton('links', i, `link ${i + 1}`, handlers)],
+    }))),
+  );
+  for (const id of ['grid-key-messages', 'grid-ctas', 'grid-links']) $(id).hidden = !$(id).querySelector('tbody tr');
+  $<HTMLInputElement>('campaign-hashtags').value = campaign.hashtags.join(' ');
+  renderHashtagChips();
+  $('partner-rows').replaceChildren(
+    ...campaign.partners.map((partner, i) => {
+      const name = el('input', { id: inputId(`partners.${i}.name`), 'data-path': `partners.${i}.name`, type: 'text', lang: 'en', required: true });
+      name.value = partner.name;
+      return el('tr', {},
+        el('td', {}, el('label', { for: name.id, class: 'visually-hidden' }, `Name of partner ${i + 1}`), name),
+        el('td', {}, urlInput(`partners.${i}.url`, `URL of partner ${i + 1}`, partner.url, false)),
+        el('td', {}, removeButton('partners', i, `partner ${i + 1}`, handlers)));
+    }),
+  );
+  $('partners-table').hidden = campaign.partners.length === 0;
+  const media = $('media-kit');
+  media.replaceChildren(
+    ...campaign.mediaKit.map((item) => el('li', {}, el('strong', { lang: 'en' }, item.title.en), ` — ${item.file} (${item.kind}, ${Math.ceil(item.bytes / 1024)} KB)`)),
+  );
+  if (campaign.mediaKit.length === 0) media.append(el('li', {}, 'No files in the media kit yet.'));
+}
+
+export function applyNoTheme(): void {
+  const off = $<HTMLInputElement>('campaign-no-theme').checked;
+  for (const input of document.querySelectorAll<HTMLInputElement>('[data-path^="theme."]')) input.disabled = off;
+}
+
+export function renderHashtagChips(): void {
+  const tags = parseHashtags($<HTMLInputElement>('campaign-hashtags').value);
+  $('hashtag-chips').replaceChildren(...tags.map((tag) => el('li', { class: 'chip', lang: 'en' }, tag)));
+}
+
+const value = (path: string): string => (document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-path="${path}"]`)?.value ?? '').trim();
+const count = (id: string): number => $(id).querySelectorAll('tbody tr').length;
+
+function localized(path: string): LocalizedText {
+  const text: LocalizedText = { en: value(`${path}.en`) };
+  for (const language of EDITOR_LANGUAGES) if (language !== 'en' && value(`${path}.${language}`)) text[language] = value(`${path}.${language}`);
+  return text;
+}
+
+/** The form as the body of `PUT /api/admin/campaigns/{year}` (the media kit is read-only, kept as loaded). */
+export function readForm(mediaKit: Campaign['mediaKit']): CampaignBody {
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const body: CampaignBody = {
+    day: $<HTMLInputElement>('campaign-day').value,
+    summary: localized('summary'),
+    keyMessages: range(count('grid-key-messages')).map((i) => localized(`keyMessages.${i}`)),
+    callsToAction: range(count('grid-ctas')).map((i) => ({ text: localized(`callsToAction.${i}.text`), url: value(`callsToAction.${i}.url`) })),
+    hashtags: parseHashtags($<HTMLInputElement>('campaign-hashtags').value),
+    links: range(count('grid-links')).map((i) => ({ label: localized(`links.${i}.label`), url: value(`links.${i}.url`) })),
+    partners: range(count('partner-rows')).map((i) => ({ name: value(`partners.${i}.name`), ...(value(`partners.${i}.url`) ? { url: value(`partners.${i}.url`) } : {}) })),
+    mediaKit,
+  };
+  if (!$<HTMLInputElement>('campaign-no-theme').checked) body.theme = localized('theme');
+  return body;
+}
+
+/** Shows the chosen language columns; the others stay in the form (and are saved) but hidden. */
+export function showLanguages(shown: ReadonlySet<Language>): void {
+  for (const cell of document.querySelectorAll<HTMLElement>('#campaign-form .text-grid [data-lang]')) cell.hidden = !shown.has(cell.dataset.lang as Language);
+}
+
+/** Highlights each cell where the site will show English instead, with a placeholder saying so. */
+export function markFallbacks(translation: Translation): void {
+  for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('.text-grid [data-path]')) {
+    input.closest('td')?.classList.remove('falls-back');
+    input.placeholder = '';
+  }
+  for (const language of EDITOR_LANGUAGES) {
+    for (const path of translation[language]?.missing ?? []) {
+      const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-path="${path}.${language}"]`);
+      if (!input) continue;
+      input.closest('td')?.classList.add('falls-back');
+      input.placeholder = 'Missing: the site shows English';
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * What the campaign editor knows without the server: the admin API's shapes, the same hashtag
+ * and URL rules the API applies (so most mistakes show before a round trip), and labels.
+ * No DOM here: unit-tested in test/unit/web/console-campaign-rules.test.ts.
+ */
+import type { Campaign, LocalizedText } from '../../functions/domain/campaigns/campaign.js';
+import type { Language } from '../../functions/domain/shared/languages.js';
+import type { FieldError } from './api.js';
+
+export type Translation = Record<Language, { complete: number; missing: string[] }>;
+
+export interface EditorView { draft: Campaign; live?: Campaign; publishAt?: string; translation: Translation }
+
+export interface CampaignRow {
+  year: number; theme?: LocalizedText; status: 'draft' | 'published'; hasUnpublishedChanges: boolean; publishAt?: string; updatedAt: string; translation: Translation;
+}
+
+export interface HistoryEntry {
+  id: string; at: string; by: string; action: 'edit' | 'publish' | 'unpublish' | 'schedule' | 'restore';
+  changes?: Array<{ field: string; before?: unknown; after?: unknown }>; publishedVersion?: boolean;
+}
+
+/** The body of `PUT /api/admin/campaigns/{year}`: a campaign without year, status, updatedAt. */
+export type CampaignBody = Omit<Campaign, 'year' | 'status' | 'updatedAt'>;
+
+/** Column order: English (the source and fallback) first, then the site's order. */
+export const EDITOR_LANGUAGES: readonly Language[] = ['en', 'ar', 'zh', 'fr', 'ru', 'es', 'pt'];
+
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  en: 'English', ar: 'Arabic', zh: 'Chinese', fr: 'French', ru: 'Russian', es: 'Spanish', pt: 'Portuguese',
+};
+
+export const HASHTAG = /^#[\p{L}\p{N}_]{2,100}$/u;
+export const isCampaignUrl = (url: string): boolean => /^https:\/\/\S+$/.test(url) || /^\/(?!\/)\S*$/.test(url);
+
+/** `EndTrafficking, #BlueHeart  #x` → `['#EndTrafficking', '#BlueHeart', '#x']` (a missing # is added). */
+export const parseHashtags = (input: string): string[] =>
+  input
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((tag) => (tag.startsWith('#') ? tag : `#${tag}`));
+
+export function emptyCampaign(year: number): Campaign {
+  return {
+    year, day: `${year}-07-30`, summary: { en: '' }, keyMessages: [], callsToAction: [], hashtags: [], links: [], partners: [], mediaKit: [],
+    status: 'draft', updatedAt: new Date().toISOString(),
+  };
+}
+
+export const bodyOf = ({ year: _year, status: _status, updatedAt: _updatedAt, ...body }: Campaign): CampaignBody => body;
+
+/** The API's rules, checked before saving; dotted paths as the API names them. */
+export function checkCampaign(body: CampaignBody): FieldError[] {
+  const errors: FieldError[] = [];
+  const english = (path: string, text: LocalizedText | undefined, what: string) => {
+    if (!text?.en.trim()) errors.push({ field: `${path}.en`, message: `${what} needs English text: the site falls back to it.` });
+  };
+  const url = (path: string, value: string | undefined, what: string) => {
+    if (value !== undefined && !isCampaignUrl(value)) errors.push({ field: path, message: `${what} must start with https:// or be a site path starting with /.` });
+  };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(body.day ?? '')) errors.push({ field: 'day', message: 'Enter the World Day as a date.' });
+  if (body.theme) english('theme', body.theme, 'The theme');
+  english('summary', body.summary, 'The summary');
+  body.keyMessages.forEach((text, i) => english(`keyMessages.${i}`, text, `Key message ${i + 1}`));
+  body.callsToAction.forEach((cta, i) => {
+    english(`callsToAction.${i}.text`, cta.text, `Call to action ${i + 1}`);
+    url(`callsToAction.${i}.url`, cta.url, `The URL of call to action ${i + 1}`);
+  });
+  body.links.forEach((link, i) => {
+    english(`links.${i}.label`, link.label, `Link ${i + 1}`);
+    url(`links.${i}.url`, link.url, `The URL of link ${i + 1}`);
+  });
+  body.partners.forEach((partner, i) => {
+    if (!partner.name.trim()) errors.push({ field: `partners.${i}.name`, message: `Partner ${i + 1} needs a name.` });
+    url(`partners.${i}.url`, partner.url, `The URL of partner ${i + 1}`);
+  });
+  body.hashtags.forEach((tag, i) => {
+    if (!HASHTAG.test(tag)) errors.push({ field: `hashtags.${i}`, message: `${tag} is not a hashtag: # then 2 to 100 letters, digits or underscores.` });
+  });
+  return errors;
+}
+
+/** A field path as a readable name for the error summary: `keyMessages.0.fr` → `Key message 1 (French)`. */
+export function describePath(path: string): string {
+  const parts = path.split('.');
+  const language = parts.at(-1) as Language;
+  const suffix = language in LANGUAGE_LABELS ? ` (${LANGUAGE_LABELS[language]})` : '';
+  const n = (i: string | undefined) => Number(i) + 1;
+  const [head, index, sub] = parts;
+  switch (head) {
+    case 'theme': return `Theme${suffix}`;
+    case 'summary': return `Summary${suffix}`;
+    case 'day': return 'World Day';
+    case 'keyMessages': return `Key message ${n(index)}${suffix}`;
+    case 'callsToAction': return sub === 'url' ? `URL of call to action ${n(index)}` : `Call to action ${n(index)}${suffix}`;
+    case 'links': return sub === 'url' ? `URL of link ${n(index)}` : `Link ${n(index)}${suffix}`;
+    case 'partners': return sub === 'url' ? `URL of partner ${n(index)}` : `Partner ${n(index)}`;
+    case 'hashtags': return index === undefined ? 'Hashtags' : `Hashtag ${n(index)}`;
+    case 'mediaKit': return `Media kit item ${n(index)}${sub ? ` ${sub}` : ''}${suffix}`;
+    default: return path;
+  }
+}
+
+/** An input's id from the path it edits: `keyMessages.0.fr` → `campaign-keyMessages-0-fr`. */
+export const inputId = (path: string): string => `campaign-${path.replace(/\./g, '-')}`;
+
+/**
+ * The path of the input that shows a server error: the longest of `paths` that is the error's
+ * path or a prefix of it (`hashtags.2` → `hashtags`, the one input for all of them).
+ */
+export function inputPathFor(field: string, paths: readonly string[]): string | undefined {
+  return [...paths].sort((a, b) => b.length - a.length).find((path) => field === path || field.startsWith(`${path}.`));
+}
