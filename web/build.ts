@@ -6,8 +6,11 @@ import type { Campaign } from '../functions/domain/campaigns/campaign.js';
 import { LANGUAGES } from '../functions/domain/shared/languages.js';
 import { buildAssets, type OutputFile } from './builder/assets.js';
 import { EXTRA_DIRS, buildApiDocsAssets, buildConsole } from './builder/extras.js';
-import { renderAllPages } from './builder/pages.js';
+import { renderStaticPages } from './builder/pages.js';
+import { renderCampaignSiteFiles } from './publish-pages.js';
+import { ASSET_MANIFEST_PATH } from './site/asset-manifest.js';
 import { HASHED_ASSETS_DIR, type SiteAssets } from './site/assets.js';
+import { SOCIAL_CARD } from './site/paths.js';
 
 const WEB_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -15,8 +18,15 @@ export interface BuildSiteOptions {
   outDir: string;
   /** Figures to render into the pages (counter, map, top countries); the browser refreshes them. */
   statsSnapshot?: PledgeStats;
-  /** The campaign the home page leads with (theme, hashtags). */
+  /**
+   * The published campaigns: one page per year, the archive, the media kit; the current one
+   * (`currentCampaign(campaigns, now)`) leads the home page. Drafts are ignored.
+   */
+  campaigns?: Campaign[] | undefined;
+  /** @deprecated Pass `campaigns`; a single campaign is treated as `campaigns: [campaign]`. */
   campaign?: Campaign | undefined;
+  /** The build's moment: picks the current campaign, starts the World Day countdown. Default: now. */
+  now?: Date | undefined;
   /** The site's public origin, e.g. `https://blueheart.example.org`: absolute hreflang/canonical and share links. */
   publicUrl?: string;
 }
@@ -42,17 +52,39 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const publicUrl = options.publicUrl ? normalisePublicUrl(options.publicUrl) : undefined;
 
   const { assets, files: assetFiles } = await buildAssets(WEB_DIR);
-  const pages = renderAllPages({ assets, stats: options.statsSnapshot, campaign: options.campaign, publicUrl });
-  const [consoleFiles, apiDocsFiles] = await Promise.all([buildConsole(WEB_DIR, assets.css), buildApiDocsAssets()]);
+  const campaigns = options.campaigns ?? (options.campaign ? [options.campaign] : []);
+  const pages = [
+    ...renderStaticPages({ assets, stats: options.statsSnapshot, publicUrl }),
+    ...renderCampaignSiteFiles({
+      campaigns,
+      now: options.now ?? new Date(),
+      assets,
+      ...(publicUrl ? { publicUrl } : {}),
+      ...(options.statsSnapshot ? { stats: options.statsSnapshot } : {}),
+    }),
+  ];
+  const [consoleFiles, apiDocsFiles, socialCard] = await Promise.all([
+    buildConsole(WEB_DIR, assets.css),
+    buildApiDocsAssets(),
+    readFile(join(WEB_DIR, 'static/social-card.png')),
+  ]);
+  const manifest: OutputFile = { path: ASSET_MANIFEST_PATH, contents: `${JSON.stringify(assets, null, 2)}\n` };
 
   await Promise.all([HASHED_ASSETS_DIR, ...EXTRA_DIRS, ...LANGUAGES].map((dir) => rm(join(outDir, dir), { recursive: true, force: true })));
-  const files: OutputFile[] = [...assetFiles, ...pages, ...consoleFiles, ...apiDocsFiles];
+  const files: OutputFile[] = [
+    ...assetFiles,
+    manifest,
+    { path: SOCIAL_CARD.path.slice(1), contents: socialCard },
+    ...pages,
+    ...consoleFiles,
+    ...apiDocsFiles,
+  ];
   const dirs = new Set(files.map((file) => dirname(join(outDir, file.path))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all(files.map((file) => writeFile(join(outDir, file.path), file.contents)));
 
   return {
-    pages: pages.length,
+    pages: pages.filter((file) => file.path.endsWith('.html')).length,
     files: files.map((file) => file.path),
     assets,
     durationMs: Math.round(performance.now() - started),

@@ -1,3 +1,4 @@
+import { ar as campaignPages } from './campaign-pages/ar.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -6,6 +7,7 @@ import type { Messages } from './messages.js';
  * form each one needs.
  */
 export const ar: Messages = {
+  ...campaignPages,
   meta: {
     siteName: 'القلب الأزرق',
     description: 'قدِّم تعهّدك في حملة القلب الأزرق وقِف إلى جانب ضحايا الاتجار بالبشر.',
@@ -23,6 +25,11 @@ export const ar: Messages = {
       'تدعم تعهّدات القلب الأزرق حملةَ القلب الأزرق لمكافحة الاتجار بالبشر، التي أطلقها مكتب الأمم المتحدة المعني بالمخدرات والجريمة عام 2010.',
     footerEmergency: 'في حالات الطوارئ، اتصل برقم الطوارئ المحلي.',
     privacy: 'الخصوصية',
+    campaignsNav: 'الحملات',
+    mediaKitNav: 'المجموعة الإعلامية',
+    donateNav: 'تبرّع',
+    trustFundNav: 'الصندوق الاستئماني',
+    socialCardAlt: 'القلب الأزرق: معًا إلى جانب ضحايا الاتجار بالأشخاص',
   },
   home: {
     title: 'قِف إلى جانب ضحايا الاتجار بالبشر',

@@ -1,7 +1,9 @@
+import { en as campaignPages } from './campaign-pages/en.js';
 import type { Messages } from './messages.js';
 
 /** The reference language: every other language translates these strings. */
 export const en: Messages = {
+  ...campaignPages,
   meta: {
     siteName: 'Blue Heart',
     description: 'Take the Blue Heart pledge and stand with the victims of human trafficking.',
@@ -19,6 +21,11 @@ export const en: Messages = {
       'Blue Heart pledges support the Blue Heart Campaign against human trafficking, launched by UNODC in 2010.',
     footerEmergency: 'In an emergency, call your local emergency number.',
     privacy: 'Privacy',
+    campaignsNav: 'Campaigns',
+    mediaKitNav: 'Media kit',
+    donateNav: 'Donate',
+    trustFundNav: 'Trust fund',
+    socialCardAlt: 'Blue Heart: stand with the victims of human trafficking',
   },
   home: {
     title: 'Stand with the victims of human trafficking',

@@ -1,7 +1,9 @@
+import { es as campaignPages } from './campaign-pages/es.js';
 import type { Messages } from './messages.js';
 
 /** Tuteo, as in the confirmation emails. */
 export const es: Messages = {
+  ...campaignPages,
   meta: {
     siteName: 'Corazón Azul',
     description: 'Asume el compromiso Corazón Azul y ponte del lado de las víctimas de la trata de personas.',
@@ -19,6 +21,11 @@ export const es: Messages = {
       'Los compromisos Corazón Azul apoyan la Campaña Corazón Azul contra la trata de personas, lanzada por la UNODC en 2010.',
     footerEmergency: 'En caso de emergencia, llama al número de emergencias de tu país.',
     privacy: 'Privacidad',
+    campaignsNav: 'Campañas',
+    mediaKitNav: 'Material para medios',
+    donateNav: 'Donar',
+    trustFundNav: 'Fondo Fiduciario',
+    socialCardAlt: 'Corazón Azul: del lado de las víctimas de la trata de personas',
   },
   home: {
     title: 'Del lado de las víctimas de la trata de personas',

@@ -1,6 +1,8 @@
+import { fr as campaignPages } from './campaign-pages/fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
+  ...campaignPages,
   meta: {
     siteName: 'Cœur bleu',
     description: 'Prenez l’engagement Cœur bleu et soyez aux côtés des victimes de la traite des personnes.',
@@ -18,6 +20,11 @@ export const fr: Messages = {
       'Les engagements Cœur bleu soutiennent la campagne Cœur bleu contre la traite des personnes, lancée par l’ONUDC en 2010.',
     footerEmergency: 'En cas d’urgence, appelez le numéro d’urgence de votre pays.',
     privacy: 'Confidentialité',
+    campaignsNav: 'Campagnes',
+    mediaKitNav: 'Kit média',
+    donateNav: 'Faire un don',
+    trustFundNav: 'Fonds d’affectation',
+    socialCardAlt: 'Cœur bleu : aux côtés des victimes de la traite des personnes',
   },
   home: {
     title: 'Aux côtés des victimes de la traite des personnes',

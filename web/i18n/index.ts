@@ -80,3 +80,5 @@ export function formatYearMonth(language: Language, yearMonth: string): string {
     Date.UTC(year, month - 1, 1),
   );
 }
+
+export { formatBytes, formatDate, formatUsd, languageName } from './format.js';

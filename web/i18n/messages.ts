@@ -1,4 +1,7 @@
 import type { Plural } from './plural.js';
+import type { CampaignPagesMessages } from './campaign-pages/messages.js';
+
+export type { CampaignPagesMessages } from './campaign-pages/messages.js';
 
 /**
  * Every string the public site shows, per language. English (`en.ts`) is the reference; the
@@ -19,7 +22,7 @@ export interface TitledText {
   text: string;
 }
 
-export interface Messages {
+export interface Messages extends CampaignPagesMessages {
   meta: {
     siteName: string;
     description: string;
@@ -37,6 +40,12 @@ export interface Messages {
     footerAbout: string;
     footerEmergency: string;
     privacy: string;
+    campaignsNav: string;
+    mediaKitNav: string;
+    donateNav: string;
+    trustFundNav: string;
+    /** Alt text of the social card image (Open Graph, X). */
+    socialCardAlt: string;
   };
   home: {
     title: string;

@@ -1,7 +1,9 @@
+import { pt as campaignPages } from './campaign-pages/pt.js';
 import type { Messages } from './messages.js';
 
 /** European Portuguese (AO 1990 spelling), in the register of the confirmation emails (“o seu compromisso”). */
 export const pt: Messages = {
+  ...campaignPages,
   meta: {
     siteName: 'Coração Azul',
     description: 'Assuma o compromisso Coração Azul e fique ao lado das vítimas do tráfico de pessoas.',
@@ -19,6 +21,11 @@ export const pt: Messages = {
       'Os compromissos Coração Azul apoiam a Campanha Coração Azul contra o tráfico de pessoas, lançada pelo UNODC em 2010.',
     footerEmergency: 'Em caso de emergência, ligue para o número de emergência do seu país.',
     privacy: 'Privacidade',
+    campaignsNav: 'Campanhas',
+    mediaKitNav: 'Kit de imprensa',
+    donateNav: 'Doar',
+    trustFundNav: 'Fundo Fiduciário',
+    socialCardAlt: 'Coração Azul: ao lado das vítimas do tráfico de pessoas',
   },
   home: {
     title: 'Ao lado das vítimas do tráfico de pessoas',

@@ -1,7 +1,9 @@
+import { ru as campaignPages } from './campaign-pages/ru.js';
 import type { Messages } from './messages.js';
 
 /** Russian, formal «вы»; plural forms one (1, 21), few (2–4, 22), many (5–20, 25) and other (fractions). */
 export const ru: Messages = {
+  ...campaignPages,
   meta: {
     siteName: 'Голубое сердце',
     description: 'Примите обязательство «Голубое сердце» и поддержите жертв торговли людьми.',
@@ -19,6 +21,11 @@ export const ru: Messages = {
       'Обязательства «Голубое сердце» поддерживают кампанию «Голубое сердце» против торговли людьми, начатую УНП ООН в 2010 году.',
     footerEmergency: 'В экстренной ситуации звоните по местному номеру экстренных служб.',
     privacy: 'Конфиденциальность',
+    campaignsNav: 'Кампании',
+    mediaKitNav: 'Материалы для СМИ',
+    donateNav: 'Пожертвовать',
+    trustFundNav: 'Целевой фонд',
+    socialCardAlt: '«Голубое сердце»: вместе с жертвами торговли людьми',
   },
   home: {
     title: 'Поддержите жертв торговли людьми',

@@ -1,7 +1,9 @@
+import { zh as campaignPages } from './campaign-pages/zh.js';
 import type { Messages } from './messages.js';
 
 /** Simplified Chinese, with the UN's terms (世界打击贩运人口日, 毒品和犯罪问题办公室). */
 export const zh: Messages = {
+  ...campaignPages,
   meta: {
     siteName: '蓝心',
     description: '作出蓝心承诺，与人口贩运受害者站在一起。',
@@ -18,6 +20,11 @@ export const zh: Messages = {
     footerAbout: '蓝心承诺支持联合国毒品和犯罪问题办公室（毒罪办）于2010年发起的打击人口贩运“蓝心运动”。',
     footerEmergency: '遇到紧急情况，请拨打当地紧急求助电话。',
     privacy: '隐私',
+    campaignsNav: '活动',
+    mediaKitNav: '媒体资料包',
+    donateNav: '捐款',
+    trustFundNav: '信托基金',
+    socialCardAlt: '蓝心：与人口贩运受害者站在一起',
   },
   home: {
     title: '与人口贩运受害者站在一起',

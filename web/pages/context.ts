@@ -15,6 +15,8 @@ export interface PageContext {
   stats?: PledgeStats | undefined;
   /** The current World Day campaign, when one is published. */
   campaign?: Campaign | undefined;
+  /** The moment the pages are rendered: the World Day countdown counts from it. */
+  now?: Date | undefined;
 }
 
 /** A site path made absolute when the public origin is known (hreflang, canonical, sharing). */

@@ -1,6 +1,7 @@
 import { formatDayMonth, translate } from '../i18n/index.js';
 import { PAGE_PATHS, pageHref } from '../site/paths.js';
 import { CampaignSummary } from './components/campaign-summary.js';
+import { Countdown } from './components/countdown.js';
 import { HeartIcon } from './components/icons.js';
 import { LiveCounter } from './components/live-counter.js';
 import { PledgeWall } from './components/pledge-wall.js';
@@ -26,6 +27,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
                 {t.home.cta}
               </a>
             </p>
+            <Countdown ctx={ctx} />
           </div>
           <LiveCounter ctx={ctx} />
         </div>

@@ -12,9 +12,38 @@ export const PAGE_PATHS = {
   thanks: 'pledge/thanks/',
   help: 'help/',
   privacy: 'privacy/',
+  campaigns: 'campaigns/',
+  mediaKit: 'media-kit/',
+  donate: 'donate/',
+  trustFund: 'trust-fund/',
 } as const;
 
 export const chapterPath = (slug: string): string => `chapters/${encodeURIComponent(slug)}/`;
+
+/** `campaigns/2026/`: one World Day campaign, below `/{lang}/`. */
+export const campaignPath = (year: number): string => `campaigns/${year}/`;
+
+/** The yearly World Day event for calendar apps, with its title in the language. */
+export const calendarHref = (language: Language): string => `/${language}/world-day.ics`;
+
+/** A media-kit file as uploaded by a manager: `/media/2026/blue-heart-square.png`. */
+export const mediaHref = (year: number, file: string): string => `/media/${year}/${encodeURIComponent(file)}`;
+
+/** The Open Graph / X card image, copied from `web/static/` at every build (1200 × 630). */
+export const SOCIAL_CARD = { path: '/social-card.png', width: 1200, height: 630 } as const;
+
+/**
+ * A campaign's call-to-action target in the visitor's language: a site path such as `/pledge/`
+ * (or `/en/pledge/`) becomes `/{lang}/pledge/`; an absolute https URL is kept; anything else
+ * (`javascript:`, `//host`) falls back to the home page.
+ */
+export function localisedHref(language: Language, url: string): string {
+  if (/^https:\/\/[^/\\]/i.test(url)) return url;
+  const local = safeLocalHref(url, '');
+  if (!local) return pageHref(language);
+  const rest = local.replace(/^\/(en|fr|es|ar|zh|ru|pt)(?=\/|$)/, '').replace(/^\//, '');
+  return `/${language}/${rest}`;
+}
 
 /** The URL of a page in a language: `pageHref('es', 'pledge/')` → `/es/pledge/`. */
 export const pageHref = (language: Language, path = ''): string => `/${language}/${path}`;

@@ -22,6 +22,10 @@ const PAGES = [
   'pledge/thanks/index.html',
   'help/index.html',
   'privacy/index.html',
+  'donate/index.html',
+  'trust-fund/index.html',
+  'campaigns/index.html',
+  'media-kit/index.html',
   ...CHAPTERS.map((c) => `chapters/${c.slug}/index.html`),
 ];
 

@@ -1,6 +1,7 @@
 import { inLanguage, type Campaign } from '../../../functions/domain/campaigns/campaign.js';
 import { textDirection } from '../../../functions/domain/shared/languages.js';
 import { translate } from '../../i18n/index.js';
+import { PAGE_PATHS, campaignPath, pageHref } from '../../site/paths.js';
 import type { PageContext } from '../context.js';
 
 /**
@@ -26,6 +27,10 @@ export function CampaignSummary({ ctx, campaign }: { ctx: PageContext; campaign:
           <li dir="ltr">{hashtag}</li>
         ))}
       </ul>
+      <p class="campaign-links">
+        <a href={pageHref(lang, campaignPath(campaign.year))}>{t.campaigns.moreAboutCampaign}</a>
+        <a href={pageHref(lang, PAGE_PATHS.campaigns)}>{t.campaigns.allCampaigns}</a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HASHED_ASSETS_DIR, type SiteAssets } from './assets.js';
+
+/** Where every build records the content-hashed URLs its pages link to. */
+export const ASSET_MANIFEST_PATH = `${HASHED_ASSETS_DIR}/manifest.json`;
+
+/** Checks a manifest's shape: every asset must be a site path. */
+export function parseAssetManifest(json: string): SiteAssets {
+  const value = JSON.parse(json) as Partial<Record<keyof SiteAssets, unknown>>;
+  const keys: (keyof SiteAssets)[] = ['css', 'siteJs', 'pledgeJs', 'favicon'];
+  for (const key of keys) {
+    const url = value[key];
+    if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) throw new Error(`asset manifest: bad ${key}`);
+  }
+  return { css: value.css, siteJs: value.siteJs, pledgeJs: value.pledgeJs, favicon: value.favicon } as SiteAssets;
+}
+
+/** The hashed asset URLs of the build in `siteDir` (the local site folder), for `renderCampaignSiteFiles`. */
+export async function readAssetManifest(siteDir: string): Promise<SiteAssets> {
+  return parseAssetManifest(await readFile(join(siteDir, ASSET_MANIFEST_PATH), 'utf8'));
+}
