@@ -40,9 +40,10 @@ export const parseHashtags = (input: string): string[] =>
     .filter(Boolean)
     .map((tag) => (tag.startsWith('#') ? tag : `#${tag}`));
 
+/** A new year's campaign: most years have a theme, so it starts with an empty one. */
 export function emptyCampaign(year: number): Campaign {
   return {
-    year, day: `${year}-07-30`, summary: { en: '' }, keyMessages: [], callsToAction: [], hashtags: [], links: [], partners: [], mediaKit: [],
+    year, day: `${year}-07-30`, theme: { en: '' }, summary: { en: '' }, keyMessages: [], callsToAction: [], hashtags: [], links: [], partners: [], mediaKit: [],
     status: 'draft', updatedAt: new Date().toISOString(),
   };
 }

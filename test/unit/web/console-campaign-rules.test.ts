@@ -23,7 +23,7 @@ describe('the campaign editor rules (web/console)', () => {
     expect(checkCampaign(body).map((e) => e.field)).toEqual([
       'theme.en', 'keyMessages.1.en', 'callsToAction.1.url', 'partners.0.url', 'hashtags.1', 'hashtags.2',
     ]);
-    expect(checkCampaign(bodyOf({ ...emptyCampaign(2027), summary: { en: 'ok' } }))).toEqual([]);
+    expect(checkCampaign(bodyOf({ ...emptyCampaign(2027), theme: undefined, summary: { en: 'ok' } }))).toEqual([]);
   });
 
   it('accepts https addresses and site paths only', () => {
@@ -42,10 +42,10 @@ describe('the campaign editor rules (web/console)', () => {
     expect(inputId('keyMessages.0.fr')).toBe('campaign-keyMessages-0-fr');
   });
 
-  it('starts a new campaign on its World Day, without a theme', () => {
+  it('starts a new campaign on its World Day, with an empty theme', () => {
     const campaign = emptyCampaign(2027);
     expect(campaign.day).toBe('2027-07-30');
-    expect(campaign.theme).toBeUndefined();
+    expect(campaign.theme).toEqual({ en: '' });
     expect(Object.keys(bodyOf(campaign))).not.toContain('year');
   });
 });
