@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../domain/auth/principal.js';
-import type { CampaignStore } from '../domain/campaigns/campaign.js';
+import type { CampaignDeps } from '../domain/campaigns/campaign-service.js';
+import type { SitePublisher } from '../domain/campaigns/ports.js';
+import { AppError } from '../domain/shared/errors.js';
 import { DEFAULT_ABUSE_POLICY, type AbusePolicy } from '../domain/pledges/abuse-policy.js';
 import type { PledgeDeps } from '../domain/pledges/pledge-service.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
@@ -10,19 +12,20 @@ import { deriveKeys } from '../adapters/crypto/keys.js';
 import { KeyedHasher } from '../adapters/crypto/keyed-hasher.js';
 import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
 import { createDocumentClient } from '../adapters/dynamodb/client.js';
-import { DynamoCampaignStore } from '../adapters/dynamodb/dynamo-campaign-store.js';
+import { DynamoCampaignRepository } from '../adapters/dynamodb/dynamo-campaign-repository.js';
 import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
 import { DynamoRateLimiter } from '../adapters/dynamodb/dynamo-rate-limiter.js';
 import { DynamoSpentTokens } from '../adapters/dynamodb/dynamo-spent-tokens.js';
 import { createLogger, type Logger } from '../adapters/log/logger.js';
 import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer.js';
+import { LambdaSitePublisher } from '../adapters/site/lambda-site-publisher.js';
 import { resolveAppSecret } from './app-secret.js';
 import type { Env } from './env.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
   pledges: PledgeDeps;
-  campaigns: CampaignStore;
+  campaigns: CampaignDeps;
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -36,7 +39,14 @@ export interface DepsOverrides {
   auth?: TokenVerifier;
   statsMaxAgeSeconds?: number;
   policy?: AbusePolicy;
+  /** Where published pages go; `npm start` writes them into its site folder. */
+  publisher?: SitePublisher;
 }
+
+/** Until the publish function is wired (PUBLISH_FUNCTION_NAME), publishing says so plainly. */
+const unconfiguredPublisher: SitePublisher = {
+  publishSite: () => Promise.reject(new AppError('unavailable', 'Publishing the site is not configured on this deployment.')),
+};
 
 /** The composition root: the only place that knows which adapter serves which port. */
 export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promise<AppDeps> {
@@ -61,7 +71,14 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       policy: overrides.policy ?? DEFAULT_ABUSE_POLICY,
       publicUrl: env.PUBLIC_URL,
     },
-    campaigns: new DynamoCampaignStore(documents, env.TABLE_NAME),
+    campaigns: {
+      repository: new DynamoCampaignRepository(documents, env.TABLE_NAME),
+      publisher:
+        overrides.publisher ??
+        (env.PUBLISH_FUNCTION_NAME ? new LambdaSitePublisher({ functionName: env.PUBLISH_FUNCTION_NAME }) : unconfiguredPublisher),
+      clock,
+      newId: randomUUID,
+    },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,

@@ -24,9 +24,22 @@ export const envSchema = z.object({
   AUTH_JWKS_URL: url,
   AUTH_AUDIENCE: z.string().min(1, 'must name the client id tokens are issued to'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** AWS only: the function that renders and uploads the site; unset locally (in-process publisher). */
+  PUBLISH_FUNCTION_NAME: z.string().min(1, 'must name the publish Lambda function').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * The publish function's smaller configuration: it reads campaigns and stats, renders, writes
+ * the site bucket and invalidates the distribution; no secret, no mail, no sign-in.
+ */
+export const publishEnvSchema = envSchema.pick({ STAGE: true, AWS_REGION: true, TABLE_NAME: true, DYNAMODB_ENDPOINT: true, PUBLIC_URL: true, LOG_LEVEL: true }).extend({
+  SITE_BUCKET: z.string().min(3, 'must name the site bucket'),
+  DISTRIBUTION_ID: z.string().min(1, 'must be the CloudFront distribution id'),
+});
+
+export type PublishEnv = z.infer<typeof publishEnvSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -43,5 +56,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     problems.push('APP_SECRET or APP_SECRET_ARN: one of them must be set');
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** Parses the publish function's environment, or throws a ConfigError listing every problem. */
+export function loadPublishEnv(source: Record<string, string | undefined> = process.env): PublishEnv {
+  const result = publishEnvSchema.safeParse(source);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return result.data;
 }

@@ -13,7 +13,14 @@ import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
 import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
 import { startSesLocal, type EmbeddedSes } from './ses-local.js';
 import { seedCampaigns, seedDemoPledges } from './seed.js';
+import { startScheduler } from './scheduler.js';
+import { SCHEDULED_JOBS } from '../config/schedules.js';
+import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
+import type { PledgeStats } from '../domain/pledges/pledge.js';
+import { systemClock } from '../domain/shared/clock.js';
+import { LocalSitePublisher } from '../adapters/site/local-site-publisher.js';
 import { currentCampaign } from '../domain/campaigns/campaign.js';
+import { liveCampaigns } from '../domain/campaigns/campaign-service.js';
 import { createSiteServer } from './site-server.js';
 
 export interface PlatformOptions {
@@ -86,7 +93,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     await ensureTable(admin, tableName);
     admin.destroy();
 
-    const site = createSiteServer({ webDir: options.webDir ?? resolve('web/dist') });
+    const webDir = options.webDir ?? resolve('web/dist');
+    const site = createSiteServer({ webDir });
     const server = await listen(options.port ?? 3000, options.host ?? '127.0.0.1', site.fetch);
     stops.push(() => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }));
     const address = server.address();
@@ -108,21 +116,27 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       AUTH_AUDIENCE: identity.clientId,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     });
-    const deps = await createDeps(env, options.deps);
+    let pledgeStats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
+    const publisher = new LocalSitePublisher({ siteDir: webDir, publicUrl: url, clock: systemClock, stats: () => pledgeStats() });
+    const deps = await createDeps(env, { publisher, ...options.deps });
+    pledgeStats = () => deps.pledges.store.stats(new Date());
 
     if (options.seed) {
       progress('Seeding the World Day campaigns and demo pledges');
-      const campaigns = await seedCampaigns(deps.campaigns, new Date());
+      const campaigns = await seedCampaigns(deps.campaigns.repository, new Date());
       const seeded = await seedDemoPledges(deps.pledges);
       progress(`Seeded ${campaigns} campaigns, ${seeded.confirmed} confirmed and ${seeded.suspect} suspect pledges`);
     }
     progress('Building the static site');
     const now = new Date();
-    const campaign = currentCampaign(await deps.campaigns.list(), now);
+    const campaign = currentCampaign(await liveCampaigns(deps.campaigns.repository), now);
     const built = await site.build({ stats: await deps.pledges.store.stats(now), campaign, publicUrl: url });
     progress(`Built ${built.pages} pages`);
 
     const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });
+    const runners: Record<string, () => Promise<unknown>> = { 'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns) };
+    const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
+    stops.push(scheduler.stop);
     site.mount({ api, identity, sesEndpoint: ses.endpoint });
     return { url, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
   } catch (error) {

@@ -4,13 +4,19 @@ import { isCounted } from '../domain/pledges/pledge.js';
 import { updatePledge, type PledgeDeps } from '../domain/pledges/pledge-service.js';
 import type { Language } from '../domain/shared/languages.js';
 import { HOUR_MS } from '../domain/shared/clock.js';
-import type { CampaignStore } from '../domain/campaigns/campaign.js';
+import type { CampaignRepository } from '../domain/campaigns/ports.js';
 import { worldDayCampaigns } from '../domain/campaigns/world-days.js';
 
-/** The World Days 2014–2018 (the archive) and the 2026 campaign. */
-export async function seedCampaigns(store: CampaignStore, now: Date): Promise<number> {
+/** The World Days 2014–2018 (the archive) and the 2026 campaign, published, as if by a manager. */
+export async function seedCampaigns(repository: CampaignRepository, now: Date): Promise<number> {
   const campaigns = worldDayCampaigns(now.toISOString());
-  await Promise.all(campaigns.map((campaign) => store.save(campaign)));
+  await Promise.all(
+    campaigns.map((live) =>
+      repository.save(undefined, { year: live.year, draft: { ...live, status: 'draft' }, live, version: 1 }, {
+        id: randomUUID(), year: live.year, version: 1, at: now.toISOString(), by: 'seed', action: 'publish', snapshot: live,
+      }),
+    ),
+  );
   return campaigns.length;
 }
 

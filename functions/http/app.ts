@@ -6,6 +6,7 @@ import type { AppDeps } from '../config/deps.js';
 import type { AppEnv, ClientIpResolver } from './app-env.js';
 import { handleError } from './error-handler.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { adminCampaignRoutes } from './routes/admin-campaigns.js';
 import { adminPledgeRoutes } from './routes/admin-pledges.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { mountDocs } from './routes/docs.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/pledges', pledgeRoutes(deps, clientIp));
   app.route('/api/pledges', pledgeLinkRoutes(deps));
   app.route('/api/admin/pledges', adminPledgeRoutes(deps));
+  app.route('/api/admin/campaigns', adminCampaignRoutes(deps));
   mountDocs(app);
   return app;
 }

@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalSitePublisher } from '../../functions/adapters/site/local-site-publisher.js';
+import type { PledgeStats } from '../../functions/domain/pledges/pledge.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
@@ -27,6 +32,8 @@ export class TestClock {
 
 export interface TestPlatform {
   deps: AppDeps;
+  /** Where publishing writes the campaign pages (a temporary folder). */
+  siteDir: string;
   app: ReturnType<typeof createApp>;
   clock: TestClock;
   identity: LocalIdentity;
@@ -65,15 +72,20 @@ export async function createTestPlatform(): Promise<TestPlatform> {
     AUTH_JWKS_URL: identity.jwksUrl,
     AUTH_AUDIENCE: identity.clientId,
   });
+  const siteDir = mkdtempSync(join(tmpdir(), 'blue-heart-site-'));
+  let stats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
   const deps = await createDeps(env, {
+    publisher: new LocalSitePublisher({ siteDir, publicUrl: 'http://localhost:3000', clock, stats: () => stats() }),
     clock,
     logger: silentLogger,
     statsMaxAgeSeconds: 0,
     proofOfWork: { cost: 1, counterRange: [1, 30], lifetimeSeconds: 600 },
     auth: new JwtVerifier({ issuer: identity.issuer, audience: identity.clientId, jwksUrl: identity.jwksUrl }, createLocalJWKSet(jwks)),
   });
+  stats = () => deps.pledges.store.stats(clock.now());
   const app = createApp(deps, { clientIp: (c) => c.req.header('x-test-ip') });
   return {
+    siteDir,
     deps,
     app,
     clock,

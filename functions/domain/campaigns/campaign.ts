@@ -99,9 +99,3 @@ export function currentCampaign(campaigns: readonly Campaign[], now: Date): Camp
   const published = campaigns.filter((c) => c.status === 'published' && c.year <= now.getUTCFullYear());
   return published.sort((a, b) => b.year - a.year)[0];
 }
-
-export interface CampaignStore {
-  list(): Promise<Campaign[]>;
-  get(year: number): Promise<Campaign | undefined>;
-  save(campaign: Campaign): Promise<void>;
-}

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { liveCampaigns } from '../../domain/campaigns/campaign-service.js';
 import { AppError } from '../../domain/shared/errors.js';
 import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
@@ -16,8 +17,7 @@ export function campaignRoutes(deps: AppDeps) {
     responses: { 200: { description: 'Campaigns', schema: CampaignListSchema } },
   });
   app.get('/', async (c) => {
-    const campaigns = (await deps.campaigns.list()).filter((campaign) => campaign.status === 'published');
-    return c.json({ campaigns }, 200, cache);
+    return c.json({ campaigns: await liveCampaigns(deps.campaigns.repository) }, 200, cache);
   });
 
   documentRoute(app, {
@@ -26,9 +26,9 @@ export function campaignRoutes(deps: AppDeps) {
   });
   app.get('/:year', async (c) => {
     const { year } = validate(CampaignYearSchema, { year: c.req.param('year') });
-    const campaign = await deps.campaigns.get(year);
-    if (campaign?.status !== 'published') throw new AppError('not_found', `There is no published campaign for ${year}.`);
-    return c.json(campaign, 200, cache);
+    const live = (await deps.campaigns.repository.get(year))?.live;
+    if (!live) throw new AppError('not_found', `There is no published campaign for ${year}.`);
+    return c.json(live, 200, cache);
   });
 
   return app;

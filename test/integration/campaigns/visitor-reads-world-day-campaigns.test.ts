@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaigns } from '../../../functions/dev/seed.js';
-import { worldDayOf } from '../../../functions/domain/campaigns/campaign.js';
+import { saveCampaignDraft } from '../../../functions/domain/campaigns/edit-campaign.js';
 import { createTestPlatform, type TestPlatform } from '../../support/test-platform.js';
 
 describe('World Day campaigns, read-only', () => {
@@ -8,10 +8,8 @@ describe('World Day campaigns, read-only', () => {
 
   beforeAll(async () => {
     platform = await createTestPlatform();
-    await seedCampaigns(platform.deps.campaigns, platform.clock.now());
-    await platform.deps.campaigns.save({
-      year: 2027, day: worldDayOf(2027), summary: { en: 'Not yet' }, keyMessages: [], hashtags: [], callsToAction: [], links: [], partners: [], mediaKit: [], status: 'draft', updatedAt: '2026-11-24T00:00:00Z',
-    });
+    await seedCampaigns(platform.deps.campaigns.repository, platform.clock.now());
+    await saveCampaignDraft(platform.deps.campaigns, 2027, { summary: { en: 'Not yet' }, keyMessages: [], hashtags: [], callsToAction: [], links: [], partners: [], mediaKit: [] }, 'test');
   });
 
   it('lists published campaigns newest first, drafts left out', async () => {

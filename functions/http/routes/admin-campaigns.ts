@@ -1,0 +1,115 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { translationStatus } from '../../domain/campaigns/campaign.js';
+import { getCampaignRecord, hasUnpublishedChanges, saveCampaignDraft } from '../../domain/campaigns/edit-campaign.js';
+import type { CampaignRecord } from '../../domain/campaigns/ports.js';
+import { publishCampaign, restoreCampaign, scheduleCampaign, unpublishCampaign } from '../../domain/campaigns/publish-campaign.js';
+import type { AppDeps } from '../../config/deps.js';
+import { renderCampaignPreview } from '../../../web/publish-pages.js';
+import type { AppEnv } from '../app-env.js';
+import { requireRole } from '../middleware/require-role.js';
+import { documentRoute } from '../openapi.js';
+import { bodyFormat, readBody } from '../read-body.js';
+import { validate } from '../validate.js';
+import {
+  CampaignDraftSchema,
+  CampaignEditorViewSchema,
+  CampaignSummaryListSchema,
+  CampaignYearSchema,
+  HistorySchema,
+  PreviewQuerySchema,
+  PublishedSchema,
+  RestoreSchema,
+  ScheduleSchema,
+} from './admin-campaigns.schemas.js';
+
+/** What the editor shows: the draft, what is live, the schedule, and translation coverage. */
+const editorView = (record: CampaignRecord) => ({
+  draft: record.draft,
+  ...(record.live ? { live: record.live } : {}),
+  ...(record.publishAt ? { publishAt: record.publishAt } : {}),
+  translation: translationStatus(record.draft),
+});
+
+/** Console routes for managers: draft, preview, publish, schedule, unpublish, history, restore. */
+export function adminCampaignRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const campaigns = deps.campaigns;
+  app.use('*', requireRole(deps.auth, ['manager']));
+  const yearOf = (value: string) => validate(CampaignYearSchema, { year: value }).year;
+  const who = (c: { get(key: 'principal'): { username: string } }) => c.get('principal').username;
+  const doc = (method: 'get' | 'post' | 'put', path: string, summary: string, responses: Parameters<typeof documentRoute>[1]['responses'], body?: Parameters<typeof documentRoute>[1]['body']) =>
+    documentRoute(app, { method, path, tag: 'Console: campaigns', summary, secured: true, responses, ...(path.includes('{year}') ? { params: CampaignYearSchema } : {}), ...(body ? { body } : {}) });
+
+  doc('get', '/', 'Every campaign with its state and translation coverage, newest first.', { 200: { description: 'Campaigns', schema: CampaignSummaryListSchema } });
+  app.get('/', async (c) => {
+    const records = await campaigns.repository.list();
+    return c.json({
+      campaigns: records.map((record) => ({
+        year: record.year,
+        ...(record.draft.theme ? { theme: record.draft.theme } : {}),
+        status: record.live ? ('published' as const) : ('draft' as const),
+        hasUnpublishedChanges: hasUnpublishedChanges(record),
+        ...(record.publishAt ? { publishAt: record.publishAt } : {}),
+        updatedAt: record.draft.updatedAt,
+        translation: translationStatus(record.draft),
+      })),
+    });
+  });
+
+  doc('get', '/{year}', "A year's draft, live version, schedule and translation coverage.", { 200: { description: 'The campaign', schema: CampaignEditorViewSchema }, 404: { description: 'No campaign that year' } });
+  app.get('/:year', async (c) => c.json(editorView(await getCampaignRecord(campaigns, yearOf(c.req.param('year'))))));
+
+  doc('put', '/{year}', 'Create or update the draft. Nothing changes on the site until it is published.', { 200: { description: 'Saved', schema: CampaignEditorViewSchema } }, CampaignDraftSchema);
+  app.put('/:year', async (c) => {
+    const year = yearOf(c.req.param('year'));
+    const input = validate(CampaignDraftSchema, await readBody(c, bodyFormat(c)));
+    return c.json(editorView(await saveCampaignDraft(campaigns, year, input, who(c))));
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/{year}/preview', tag: 'Console: campaigns', params: CampaignYearSchema, query: PreviewQuerySchema, secured: true,
+    summary: 'The campaign page rendered from the draft, exactly as it would be published.',
+    responses: { 200: { description: 'HTML', html: true } },
+  });
+  app.get('/:year/preview', async (c) => {
+    const record = await getCampaignRecord(campaigns, yearOf(c.req.param('year')));
+    const { lang } = validate(PreviewQuerySchema, c.req.query());
+    return c.html(renderCampaignPreview(record.draft, lang), 200, { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
+  });
+
+  doc('post', '/{year}/publish', 'Publish the draft now; the site is re-rendered.', { 200: { description: 'Published', schema: PublishedSchema } });
+  app.post('/:year/publish', async (c) => {
+    const { record, published } = await publishCampaign(campaigns, yearOf(c.req.param('year')), who(c));
+    return c.json({ view: editorView(record), published });
+  });
+
+  doc('post', '/{year}/unpublish', 'Take the campaign off the site; the draft stays.', { 200: { description: 'Unpublished', schema: PublishedSchema } });
+  app.post('/:year/unpublish', async (c) => {
+    const { record, published } = await unpublishCampaign(campaigns, yearOf(c.req.param('year')), who(c));
+    return c.json({ view: editorView(record), published });
+  });
+
+  doc('put', '/{year}/schedule', 'Publish the draft at a given time (checked every minute); null clears it.', { 200: { description: 'Scheduled', schema: CampaignEditorViewSchema } }, ScheduleSchema);
+  app.put('/:year/schedule', async (c) => {
+    const { publishAt } = validate(ScheduleSchema, await readBody(c, bodyFormat(c)));
+    const record = await scheduleCampaign(campaigns, yearOf(c.req.param('year')), publishAt ? new Date(publishAt) : null, who(c));
+    return c.json(editorView(record));
+  });
+
+  doc('get', '/{year}/history', 'Every change: who, when, what; published versions can be restored.', { 200: { description: 'Newest first', schema: HistorySchema } });
+  app.get('/:year/history', async (c) => {
+    const entries = await campaigns.repository.history(yearOf(c.req.param('year')));
+    return c.json({
+      entries: entries.map(({ snapshot, year: _year, version: _version, ...entry }) => ({ ...entry, ...(snapshot ? { publishedVersion: true } : {}) })),
+    });
+  });
+
+  doc('post', '/{year}/restore', 'Bring back a published version: it becomes the draft and goes live again.', { 200: { description: 'Restored', schema: PublishedSchema } }, RestoreSchema);
+  app.post('/:year/restore', async (c) => {
+    const { revision } = validate(RestoreSchema, await readBody(c, bodyFormat(c)));
+    const { record, published } = await restoreCampaign(campaigns, yearOf(c.req.param('year')), revision, who(c));
+    return c.json({ view: editorView(record), published });
+  });
+
+  return app;
+}
