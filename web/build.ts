@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PledgeStats } from '../functions/domain/pledges/pledge.js';
 import type { Campaign } from '../functions/domain/campaigns/campaign.js';
+import { worldDayCampaigns } from '../functions/domain/campaigns/world-days.js';
 import { LANGUAGES } from '../functions/domain/shared/languages.js';
 import { buildAssets, type OutputFile } from './builder/assets.js';
 import { EXTRA_DIRS, buildApiDocsAssets, buildConsole } from './builder/extras.js';
@@ -97,14 +98,29 @@ function normalisePublicUrl(value: string): string {
   return url.origin;
 }
 
-/** `npm run build:web [-- --stats=stats.json] [--public-url=https://…]` (or PUBLIC_URL). */
+/**
+ * `npm run build:web [-- --stats=stats.json] [--campaigns=campaigns.json|seed] [--public-url=https://…]`
+ * (or PUBLIC_URL). `--campaigns=seed` uses the World Days 2014–2018 and 2026 of the demo data.
+ */
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const statsFile = arg('stats');
   const statsSnapshot = statsFile ? (JSON.parse(await readFile(statsFile, 'utf8')) as PledgeStats) : undefined;
   const publicUrl = arg('public-url') ?? process.env.PUBLIC_URL;
+  const campaignsArg = arg('campaigns');
+  const campaigns: Campaign[] | undefined =
+    campaignsArg === 'seed'
+      ? worldDayCampaigns(new Date().toISOString())
+      : campaignsArg
+        ? (JSON.parse(await readFile(campaignsArg, 'utf8')) as Campaign[])
+        : undefined;
   const outDir = arg('out') ?? join(WEB_DIR, 'dist');
-  const result = await buildSite({ outDir, ...(statsSnapshot ? { statsSnapshot } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  const result = await buildSite({
+    outDir,
+    ...(statsSnapshot ? { statsSnapshot } : {}),
+    ...(campaigns ? { campaigns } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+  });
   const shown = relative(process.cwd(), outDir) || '.';
   const assetCount = result.files.length - result.pages;
   console.log(`web: wrote ${result.pages} pages and ${assetCount} asset files to ${shown}/ in ${result.durationMs} ms`);

@@ -1,6 +1,8 @@
-/** Every page: quick exit, and the live figures where the page has them. */
+/** Every page: quick exit, the live figures and the World Day countdown where the page has them. */
+import { initCountdown } from './countdown.js';
 import { initLiveStats } from './live-stats.js';
 import { initQuickExit } from './quick-exit.js';
 
 initQuickExit();
 initLiveStats();
+initCountdown();

@@ -1,4 +1,5 @@
-import type { Campaign } from '../../../functions/domain/campaigns/campaign.js';
+import { inLanguage, type Campaign } from '../../../functions/domain/campaigns/campaign.js';
+import { FallbackNote } from '../components/localized.js';
 import { formatDate } from '../../i18n/index.js';
 import { PAGE_PATHS, campaignPath, pageHref } from '../../site/paths.js';
 import type { PageContext } from '../context.js';
@@ -14,6 +15,7 @@ export function CampaignArchivePage({ ctx, campaigns }: { ctx: PageContext; camp
       <div class="container narrow page">
         <h1>{t.campaigns.archiveTitle}</h1>
         <p class="lead">{t.campaigns.archiveIntro}</p>
+        <FallbackNote show={newestFirst.some((c) => c.theme && inLanguage(c.theme, lang).language !== lang)} text={t.campaigns.fallbackNote} />
         {newestFirst.length === 0 ? (
           <p class="empty-state">{t.campaigns.archiveEmpty}</p>
         ) : (

@@ -123,7 +123,7 @@ export function CampaignPage({ ctx, campaign, preview = false }: { ctx: PageCont
             <h2 id="partners">{c.partnersHeading}</h2>
             <ul class="partner-list">
               {campaign.partners.map((partner) => (
-                <li dir="auto">{partner.url ? <a href={localisedHref(lang, partner.url)} rel="noopener">{partner.name}</a> : partner.name}</li>
+                <li>{partner.url ? <a href={localisedHref(lang, partner.url)} rel="noopener"><bdi>{partner.name}</bdi></a> : <bdi>{partner.name}</bdi>}</li>
               ))}
             </ul>
           </section>

@@ -21,6 +21,7 @@ export function CampaignSummary({ ctx, campaign }: { ctx: PageContext; campaign:
           {theme.text}
         </p>
       )}
+      {(theme && theme.language !== lang) || summary.language !== lang ? <p class="translation-note">{t.campaigns.fallbackNote}</p> : null}
       <p {...marked(summary.language)}>{summary.text}</p>
       <ul class="hashtags" aria-label={t.home.hashtagsLabel}>
         {campaign.hashtags.map((hashtag) => (

@@ -15,8 +15,10 @@ export function Countdown({ ctx }: { ctx: PageContext }) {
   const { days, date } = worldDayCountdown(utcDay(ctx.now ?? new Date()));
   return (
     <div class="countdown">
-      <p class="countdown-text" data-countdown data-forms={JSON.stringify(pluralForms(lang, t.worldDay.countdown))} data-today={t.worldDay.today}>
-        <time datetime={date}>{days === 0 ? t.worldDay.today : <CountText lang={lang} forms={t.worldDay.countdown} count={days} />}</time>
+      <p class="countdown-text">
+        <time datetime={date} data-countdown data-forms={JSON.stringify(pluralForms(lang, t.worldDay.countdown))} data-today={t.worldDay.today}>
+          {days === 0 ? t.worldDay.today : <CountText lang={lang} forms={t.worldDay.countdown} count={days} />}
+        </time>
       </p>
       <a class="button button-secondary button-on-dark" href={calendarHref(lang)} type="text/calendar">
         <CalendarIcon />
