@@ -55,7 +55,7 @@ describe('a manager edits a campaign', () => {
     expect(await page.textContent('#translation-status [data-lang="es"]')).toContain('100%');
     const arabic = await page.textContent('#translation-status [data-lang="ar"]');
     expect(arabic).toContain('0%');
-    expect(arabic).toContain('Falls back to English: theme, summary');
+    expect(arabic).toContain('Falls back to English: Theme, Summary');
     expect(await page.locator('td.falls-back #campaign-theme-ar').count()).toBe(1);
     expect(await page.locator('td.falls-back #campaign-theme-es').count()).toBe(0);
     expect(await page.textContent('#campaign-rows')).toContain(THEME.en);

@@ -10,7 +10,7 @@ import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
 import { applyNoTheme, markFallbacks, readForm, renderForm, renderHashtagChips, showLanguages } from './campaign-form.js';
 import { clearErrors, showErrors } from './campaign-errors.js';
 import {
-  EDITOR_LANGUAGES, LANGUAGE_LABELS, bodyOf, checkCampaign, emptyCampaign,
+  EDITOR_LANGUAGES, LANGUAGE_LABELS, bodyOf, checkCampaign, describePath, emptyCampaign,
   type CampaignRow, type EditorView, type HistoryEntry, type Translation,
 } from './campaign-rules.js';
 import { openPreview } from './campaign-preview.js';
@@ -57,9 +57,8 @@ function renderTranslation(translation: Translation): void {
       const name = el('span', { class: 'translation-name' }, LANGUAGE_LABELS[language]);
       const bar = el('progress', { max: 100, value: Math.floor(complete * 100), 'aria-label': `${LANGUAGE_LABELS[language]} translation` });
       const figure = el('span', { class: 'translation-figure' }, language === 'en' ? 'source' : percent(complete));
-      const item = el('li', { 'data-lang': language, class: missing.length ? 'incomplete' : 'complete' }, name, bar, figure);
-      if (missing.length) item.append(el('span', { class: 'translation-missing' }, `Falls back to English: ${missing.join(', ')}`));
-      return item;
+      const fallback = language === 'en' ? 'The text every other language falls back to.' : missing.length ? `Falls back to English: ${missing.map(describePath).join(', ')}` : 'Complete.';
+      return el('li', { 'data-lang': language, class: missing.length ? 'incomplete' : 'complete' }, name, bar, figure, el('span', { class: 'translation-missing' }, fallback));
     }),
   );
   markFallbacks(translation);

@@ -6,17 +6,17 @@
 import type { Campaign, LocalizedText } from '../../functions/domain/campaigns/campaign.js';
 import type { Language } from '../../functions/domain/shared/languages.js';
 import { $, el } from './dom.js';
-import { EDITOR_LANGUAGES, LANGUAGE_LABELS, inputId, parseHashtags, type CampaignBody, type Translation } from './campaign-rules.js';
+import { EDITOR_LANGUAGES, HASHTAG, LANGUAGE_LABELS, inputId, parseHashtags, type CampaignBody, type Translation } from './campaign-rules.js';
 
 type Group = 'keyMessages' | 'callsToAction' | 'links' | 'partners';
 export interface FormHandlers { remove(group: Group, index: number): void }
 
-interface TextRow { path: string; label: string; text: LocalizedText | undefined; multiline?: boolean; header?: Node[] }
+interface TextRow { path: string; label: string; text: LocalizedText | undefined; rows?: number; header?: Node[] }
 
-function textInput(path: string, label: string, language: Language, value: string, multiline: boolean): HTMLTableCellElement {
+function textInput(path: string, label: string, language: Language, value: string, rows: number): HTMLTableCellElement {
   const id = inputId(`${path}.${language}`);
-  const attributes = { id, 'data-path': `${path}.${language}`, lang: language, dir: language === 'ar' ? 'rtl' : 'ltr', ...(multiline ? { rows: 4 } : { type: 'text' }) };
-  const input = multiline ? el('textarea', attributes) : el('input', attributes);
+  const attributes = { id, 'data-path': `${path}.${language}`, lang: language, dir: language === 'ar' ? 'rtl' : 'ltr', ...(rows > 1 ? { rows } : { type: 'text' }) };
+  const input = rows > 1 ? el('textarea', attributes) : el('input', attributes);
   input.value = value;
   return el('td', { 'data-lang': language }, el('label', { for: id, class: 'visually-hidden' }, `${label} (${LANGUAGE_LABELS[language]})`), input);
 }
@@ -25,7 +25,7 @@ function textGrid(caption: string, rows: TextRow[]): HTMLTableElement {
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Text'), ...EDITOR_LANGUAGES.map((language) => el('th', { scope: 'col', 'data-lang': language, lang: 'en' }, LANGUAGE_LABELS[language])));
   const body = rows.map((row) =>
     el('tr', {}, el('th', { scope: 'row' }, el('span', { class: 'row-label' }, row.label), ...(row.header ?? [])),
-      ...EDITOR_LANGUAGES.map((language) => textInput(row.path, row.label, language, row.text?.[language as 'en'] ?? '', row.multiline ?? false))),
+      ...EDITOR_LANGUAGES.map((language) => textInput(row.path, row.label, language, row.text?.[language as 'en'] ?? '', row.rows ?? 1))),
   );
   return el('table', { class: 'text-grid' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, ...body));
 }
@@ -50,24 +50,24 @@ export function renderForm(campaign: Campaign, handlers: FormHandlers): void {
   $('grid-texts').replaceChildren(
     textGrid('Theme and summary', [
       { path: 'theme', label: 'Theme', text: campaign.theme },
-      { path: 'summary', label: 'Summary', text: campaign.summary, multiline: true },
+      { path: 'summary', label: 'Summary', text: campaign.summary, rows: 5 },
     ]),
   );
   applyNoTheme();
   $('grid-key-messages').replaceChildren(
     textGrid('Key messages', campaign.keyMessages.map((text, i) => ({
-      path: `keyMessages.${i}`, label: `Key message ${i + 1}`, text, multiline: true, header: [removeButton('keyMessages', i, `key message ${i + 1}`, handlers)],
+      path: `keyMessages.${i}`, label: `Key message ${i + 1}`, text, rows: 4, header: [removeButton('keyMessages', i, `key message ${i + 1}`, handlers)],
     }))),
   );
   $('grid-ctas').replaceChildren(
     textGrid('Calls to action', campaign.callsToAction.map((cta, i) => ({
-      path: `callsToAction.${i}.text`, label: `Call to action ${i + 1}`, text: cta.text,
+      path: `callsToAction.${i}.text`, label: `Call to action ${i + 1}`, text: cta.text, rows: 2,
       header: [urlInput(`callsToAction.${i}.url`, 'URL', cta.url, true), removeButton('callsToAction', i, `call to action ${i + 1}`, handlers)],
     }))),
   );
   $('grid-links').replaceChildren(
     textGrid('Links', campaign.links.map((link, i) => ({
-      path: `links.${i}.label`, label: `Link ${i + 1}`, text: link.label,
+      path: `links.${i}.label`, label: `Link ${i + 1}`, text: link.label, rows: 2,
       header: [urlInput(`links.${i}.url`, 'URL', link.url, true), removeButton('links', i, `link ${i + 1}`, handlers)],
     }))),
   );
@@ -99,7 +99,9 @@ export function applyNoTheme(): void {
 
 export function renderHashtagChips(): void {
   const tags = parseHashtags($<HTMLInputElement>('campaign-hashtags').value);
-  $('hashtag-chips').replaceChildren(...tags.map((tag) => el('li', { class: 'chip', lang: 'en' }, tag)));
+  $('hashtag-chips').replaceChildren(
+    ...tags.map((tag) => (HASHTAG.test(tag) ? el('li', { class: 'chip', lang: 'en' }, tag) : el('li', { class: 'chip chip-invalid', lang: 'en' }, tag, el('span', { class: 'visually-hidden' }, ' (not valid)')))),
+  );
 }
 
 const value = (path: string): string => (document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-path="${path}"]`)?.value ?? '').trim();
@@ -144,7 +146,7 @@ export function markFallbacks(translation: Translation): void {
       const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-path="${path}.${language}"]`);
       if (!input) continue;
       input.closest('td')?.classList.add('falls-back');
-      input.placeholder = 'Missing: the site shows English';
+      input.placeholder = 'Missing: shows English';
     }
   }
 }

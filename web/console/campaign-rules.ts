@@ -53,27 +53,27 @@ export const bodyOf = ({ year: _year, status: _status, updatedAt: _updatedAt, ..
 /** The API's rules, checked before saving; dotted paths as the API names them. */
 export function checkCampaign(body: CampaignBody): FieldError[] {
   const errors: FieldError[] = [];
-  const english = (path: string, text: LocalizedText | undefined, what: string) => {
-    if (!text?.en.trim()) errors.push({ field: `${path}.en`, message: `${what} needs English text: the site falls back to it.` });
+  const english = (path: string, text: LocalizedText | undefined) => {
+    if (!text?.en.trim()) errors.push({ field: `${path}.en`, message: 'Enter the English text: the site falls back to it.' });
   };
-  const url = (path: string, value: string | undefined, what: string) => {
-    if (value !== undefined && !isCampaignUrl(value)) errors.push({ field: path, message: `${what} must start with https:// or be a site path starting with /.` });
+  const url = (path: string, value: string | undefined) => {
+    if (value !== undefined && !isCampaignUrl(value)) errors.push({ field: path, message: 'Enter an address starting with https://, or a site path starting with /.' });
   };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(body.day ?? '')) errors.push({ field: 'day', message: 'Enter the World Day as a date.' });
-  if (body.theme) english('theme', body.theme, 'The theme');
-  english('summary', body.summary, 'The summary');
-  body.keyMessages.forEach((text, i) => english(`keyMessages.${i}`, text, `Key message ${i + 1}`));
+  if (body.theme) english('theme', body.theme);
+  english('summary', body.summary);
+  body.keyMessages.forEach((text, i) => english(`keyMessages.${i}`, text));
   body.callsToAction.forEach((cta, i) => {
-    english(`callsToAction.${i}.text`, cta.text, `Call to action ${i + 1}`);
-    url(`callsToAction.${i}.url`, cta.url, `The URL of call to action ${i + 1}`);
+    english(`callsToAction.${i}.text`, cta.text);
+    url(`callsToAction.${i}.url`, cta.url);
   });
   body.links.forEach((link, i) => {
-    english(`links.${i}.label`, link.label, `Link ${i + 1}`);
-    url(`links.${i}.url`, link.url, `The URL of link ${i + 1}`);
+    english(`links.${i}.label`, link.label);
+    url(`links.${i}.url`, link.url);
   });
   body.partners.forEach((partner, i) => {
-    if (!partner.name.trim()) errors.push({ field: `partners.${i}.name`, message: `Partner ${i + 1} needs a name.` });
-    url(`partners.${i}.url`, partner.url, `The URL of partner ${i + 1}`);
+    if (!partner.name.trim()) errors.push({ field: `partners.${i}.name`, message: "Enter the partner's name." });
+    url(`partners.${i}.url`, partner.url);
   });
   body.hashtags.forEach((tag, i) => {
     if (!HASHTAG.test(tag)) errors.push({ field: `hashtags.${i}`, message: `${tag} is not a hashtag: # then 2 to 100 letters, digits or underscores.` });

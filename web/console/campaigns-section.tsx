@@ -101,9 +101,10 @@ export function CampaignsSection() {
           <div id="grid-ctas" class="grid-scroll"></div>
           <button type="button" id="add-cta" class="button button-secondary">Add a call to action</button>
 
-          <h3>Hashtags</h3>
           <div class="field">
-            <label for="campaign-hashtags">Hashtags</label>
+            <h3>
+              <label for="campaign-hashtags">Hashtags</label>
+            </h3>
             <p id="campaign-hashtags-hint" class="hint">Separated by spaces or commas; # then 2 to 100 letters, digits or underscores.</p>
             <input id="campaign-hashtags" data-path="hashtags" type="text" lang="en" dir="ltr" aria-describedby="campaign-hashtags-hint" />
             <ul id="hashtag-chips" class="chips" aria-label="Hashtags as they will appear"></ul>
