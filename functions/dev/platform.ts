@@ -19,7 +19,6 @@ import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import { systemClock } from '../domain/shared/clock.js';
 import { LocalSitePublisher } from '../adapters/site/local-site-publisher.js';
-import { currentCampaign } from '../domain/campaigns/campaign.js';
 import { liveCampaigns } from '../domain/campaigns/campaign-service.js';
 import { createSiteServer } from './site-server.js';
 
@@ -129,8 +128,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     progress('Building the static site');
     const now = new Date();
-    const campaign = currentCampaign(await liveCampaigns(deps.campaigns.repository), now);
-    const built = await site.build({ stats: await deps.pledges.store.stats(now), campaign, publicUrl: url });
+    const campaigns = await liveCampaigns(deps.campaigns.repository);
+    const built = await site.build({ stats: await deps.pledges.store.stats(now), campaigns, now, publicUrl: url });
     progress(`Built ${built.pages} pages`);
 
     const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });

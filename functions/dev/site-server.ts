@@ -23,14 +23,9 @@ export function createSiteServer(options: { webDir: string }) {
 
   return {
     fetch: root.fetch,
-    build: (snapshot: { stats: PledgeStats; campaign?: Campaign | undefined; campaigns?: Campaign[]; now?: Date; publicUrl: string }) =>
-      buildSite({
-        outDir: options.webDir,
-        statsSnapshot: snapshot.stats,
-        campaigns: snapshot.campaigns ?? (snapshot.campaign ? [snapshot.campaign] : []),
-        ...(snapshot.now ? { now: snapshot.now } : {}),
-        publicUrl: snapshot.publicUrl,
-      }),
+    /** The whole site, from the live campaigns and a snapshot of the counters. */
+    build: (snapshot: { stats: PledgeStats; campaigns: Campaign[]; now: Date; publicUrl: string }) =>
+      buildSite({ outDir: options.webDir, statsSnapshot: snapshot.stats, campaigns: snapshot.campaigns, now: snapshot.now, publicUrl: snapshot.publicUrl }),
     mount(parts: { api: App; identity: LocalIdentity; sesEndpoint: string }) {
       const app = new Hono();
       app.all('/api/*', (c) => parts.api.fetch(c.req.raw, c.env));
