@@ -2,7 +2,21 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndPlatform } from '../support/browser.js';
 
-const PAGES = ['/', '/pledge/', '/pledge/check-email/', '/pledge/thanks/', '/help/', '/privacy/', '/chapters/aquiestoy/'];
+const PAGES = [
+  '/',
+  '/pledge/',
+  '/pledge/check-email/',
+  '/pledge/thanks/',
+  '/help/',
+  '/privacy/',
+  '/chapters/aquiestoy/',
+  '/campaigns/',
+  '/campaigns/2026/',
+  '/campaigns/2016/',
+  '/media-kit/',
+  '/donate/',
+  '/trust-fund/',
+];
 
 describe('every public page passes axe (WCAG 2.2 AA) in English and Arabic', () => {
   const session = useBrowserAndPlatform({ seed: true });
