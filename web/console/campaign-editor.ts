@@ -107,6 +107,7 @@ async function refreshAround(): Promise<void> {
 }
 
 export async function openCampaign(year: number): Promise<void> {
+  if (dirty && !confirm(`Discard your unsaved changes to the ${view!.draft.year} campaign?`)) return;
   try {
     view = await send<EditorView>('GET', base(year));
     saved = true;
