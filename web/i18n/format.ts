@@ -31,11 +31,16 @@ export function formatBytes(language: Language, bytes: number): string {
   }).format(value);
 }
 
-/** An amount in US dollars; `compact` gives "US$6.7m" for the large totals. */
+/**
+ * An amount in US dollars; `compact` gives "US$6.7m" for the large totals. Arabic spells the
+ * currency out ("25,000 دولار أمريكي"): the symbol "US$" inside right-to-left text is reordered
+ * by the bidi algorithm into "$US".
+ */
 export function formatUsd(language: Language, amount: number, options: { compact?: boolean } = {}): string {
   return new Intl.NumberFormat(locale(language), {
     style: 'currency',
     currency: 'USD',
+    currencyDisplay: language === 'ar' ? 'name' : 'symbol',
     ...(options.compact ? { notation: 'compact', maximumSignificantDigits: 2 } : { maximumFractionDigits: 0 }),
   }).format(amount);
 }
