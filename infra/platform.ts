@@ -8,6 +8,7 @@ import { AuthStack } from './stacks/auth-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { EmailStack } from './stacks/email-stack.js';
 import { GatewayStack } from './stacks/gateway-stack.js';
+import { PublishStack } from './stacks/publish-stack.js';
 import { WebStack } from './stacks/web-stack.js';
 
 export const PROJECT_TAG = 'blue-heart-platform';
@@ -18,6 +19,7 @@ export interface Platform {
   gateway: GatewayStack;
   web: WebStack;
   auth: AuthStack;
+  publish: PublishStack;
   api: ApiStack;
 }
 
@@ -72,6 +74,19 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     domainPrefix: config.authDomainPrefix,
   });
 
+  const publish = new PublishStack(app, name('Publish'), {
+    ...common,
+    description: 'Blue Heart: the publish function, allowed to write the site bucket and invalidate the distribution only',
+    table: data.table,
+    tableKey: data.tableKey,
+    siteBucket: web.siteBucket,
+    distribution: web.distribution,
+    sitePublishingPolicy: web.sitePublishingPolicy,
+    publicUrl: web.publicUrl,
+    logLevel: config.logLevel,
+    bundling: config.bundling,
+  });
+
   const api = new ApiStack(app, name('Api'), {
     ...common,
     description: 'Blue Heart: HTTP Lambda, its permissions, routes and alarms',
@@ -85,6 +100,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     senderAddress: config.senderAddress,
     publicUrl: web.publicUrl,
     auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
+    publishFunction: publish.publisher.function,
     logLevel: config.logLevel,
     alarmEmail: config.alarmEmail,
     bundling: config.bundling,
@@ -93,5 +109,5 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
 
   Tags.of(app).add('project', PROJECT_TAG);
   Tags.of(app).add('stage', stage);
-  return { data, email, gateway, web, auth, api };
+  return { data, email, gateway, web, auth, publish, api };
 }

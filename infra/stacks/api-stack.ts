@@ -7,6 +7,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -14,8 +15,10 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
+import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import type { PlatformConfig } from '../config.js';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
+import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
@@ -46,6 +49,8 @@ export interface ApiStackProps extends StageStackProps {
   senderAddress: string;
   publicUrl: string;
   auth: { issuer: string; jwksUrl: string; audience: string };
+  /** The publish function (PublishStack): the API and the scheduled jobs may invoke it, nothing else. */
+  publishFunction: lambda.IFunction;
   logLevel: PlatformConfig['logLevel'];
   alarmEmail?: string;
   /** false: deploy a stub instead of the esbuild bundle (fast tests). */
@@ -54,9 +59,13 @@ export interface ApiStackProps extends StageStackProps {
   entry?: string;
 }
 
-/** The HTTP Lambda, what it may touch, its routes on the gateway's API, and its alarms. */
+/**
+ * The HTTP Lambda, what it may touch, its routes on the gateway's API, and its alarms; and the
+ * scheduled jobs (functions/config/schedules.ts), which run the same code with the same data.
+ */
 export class ApiStack extends Stack {
   readonly handler: AppFunction;
+  readonly jobs: ScheduledJob[];
   readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -76,6 +85,7 @@ export class ApiStack extends Stack {
       AUTH_JWKS_URL: props.auth.jwksUrl,
       AUTH_AUDIENCE: props.auth.audience,
       LOG_LEVEL: props.logLevel,
+      PUBLISH_FUNCTION_NAME: props.publishFunction.functionName,
     };
 
     this.handler = new AppFunction(this, 'Http', {
@@ -88,13 +98,31 @@ export class ApiStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(15),
     });
-    this.grantLeastPrivilege(props);
+    this.grantLeastPrivilege(this.handler.role, props, { sendsMail: true });
     this.addRoutes(props.httpApi);
     this.alarmTopic = this.addAlarms(props);
+
+    const alarmAction = new cwActions.SnsAction(this.alarmTopic);
+    this.jobs = SCHEDULED_JOBS.map((job) => {
+      const scheduled = new ScheduledJob(this, `Job-${job.name}`, {
+        job,
+        stage: props.stage,
+        entry: path.join(REPO_ROOT, job.handler),
+        environment,
+        logRetention,
+        removalPolicy,
+        bundling: props.bundling,
+        memorySize: 1024,
+        timeout: Duration.seconds(60),
+      });
+      // The job builds the same dependencies as the API (createDeps) but sends no mail.
+      this.grantLeastPrivilege(scheduled.handler.role, props, { sendsMail: false });
+      scheduled.alarm.addAlarmAction(alarmAction);
+      return scheduled;
+    });
   }
 
-  private grantLeastPrivilege(props: ApiStackProps): void {
-    const role = this.handler.role;
+  private grantLeastPrivilege(role: iam.IRole, props: ApiStackProps, options: { sendsMail: boolean }): void {
     const definition = props.tableDefinition ?? MAIN_TABLE;
     // Each index by name: queries reach GSI1/GSI2 and no index added later without a review.
     const indexArns = definition.globalSecondaryIndexes.map((index) => `${props.table.tableArn}/index/${index.name}`);
@@ -113,6 +141,11 @@ export class ApiStack extends Stack {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [props.appSecret.secretArn] }),
     );
+    // Publishing re-renders the site through the one function allowed to write it.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'PublishSite', actions: ['lambda:InvokeFunction'], resources: [props.publishFunction.functionArn] }),
+    );
+    if (!options.sendsMail) return;
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'SendPledgeEmail',

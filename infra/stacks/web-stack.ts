@@ -1,7 +1,8 @@
-import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
@@ -37,6 +38,11 @@ export class WebStack extends Stack {
   readonly distribution: cloudfront.Distribution;
   readonly siteBucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
+  /**
+   * Everything publishing may do to the site, defined beside the bucket and distribution it names:
+   * write and remove objects of this bucket, list it, invalidate this distribution.
+   */
+  readonly sitePublishingPolicy: iam.ManagedPolicy;
   /** The URL visitors use: the custom domain, or the distribution's own name. */
   readonly publicUrl: string;
 
@@ -155,6 +161,7 @@ export class WebStack extends Stack {
     this.publicUrl = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
 
     this.acknowledgeDistributionFindings(props);
+    this.sitePublishingPolicy = this.createSitePublishingPolicy();
     if (props.webAssetPath) {
       new SiteDeployment(this, 'Site', {
         source: props.webAssetPath,
@@ -167,6 +174,24 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'PublicUrl', { value: this.publicUrl });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
+  }
+
+  private createSitePublishingPolicy(): iam.ManagedPolicy {
+    const policy = new iam.ManagedPolicy(this, 'SitePublishing', {
+      description: 'Blue Heart: publish campaign pages to the site bucket and invalidate its distribution, nothing else',
+      statements: [
+        new iam.PolicyStatement({ sid: 'WriteSitePages', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }),
+        new iam.PolicyStatement({ sid: 'ListSitePages', actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }),
+        new iam.PolicyStatement({ sid: 'InvalidateSite', actions: ['cloudfront:CreateInvalidation'], resources: [this.distribution.distributionArn] }),
+      ],
+    });
+    const siteObjects = `<${this.getLogicalId(this.siteBucket.node.defaultChild as CfnElement)}.Arn>/*`;
+    acknowledge(
+      policy,
+      `AwsSolutions-IAM5[Resource::${siteObjects}]`,
+      'Publishing writes and removes page objects whose keys depend on the campaigns (es/campaigns/2027/index.html …), in the site bucket only; no other bucket.',
+    );
+    return policy;
   }
 
   private acknowledgeDistributionFindings(props: WebStackProps): void {

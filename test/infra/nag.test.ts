@@ -39,6 +39,7 @@ const ALWAYS_ACKNOWLEDGED = [
   'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
   'AwsSolutions-L1',
   'AwsSolutions-SMG4',
+  'AwsSolutions-SQS3',
 ];
 
 describe('cdk-nag AwsSolutions on the platform', () => {

@@ -1,4 +1,6 @@
+import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
 import { envSchema } from '../../functions/config/env.js';
@@ -25,8 +27,15 @@ const only = (template: Template, type: string): Resource => {
   expect(found, type).toHaveLength(1);
   return found[0]!;
 };
-const statementsOf = (template: Template): Statement[] =>
-  (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+/** The statements of one role's own policies (the stack may hold other roles). */
+const roleStatements = (template: Template, stack: Stack, role: iam.IRole): Statement[] => {
+  const roleId = stack.getLogicalId(role.node.defaultChild as CfnElement);
+  return (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
+    .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+};
+const httpStatements = (platform: TestPlatform): Statement[] =>
+  roleStatements(t(platform, 'api'), platform.platform.api, platform.platform.api.handler.role);
 
 let dev: TestPlatform;
 let prod: TestPlatform;
@@ -93,7 +102,9 @@ describe('data stack', () => {
 
 describe('api stack', () => {
   const lambdaEnv = (platform: TestPlatform) => {
-    const fns = Object.values(t(platform, 'api').findResources('AWS::Lambda::Function')) as Resource[];
+    const fns = (Object.values(t(platform, 'api').findResources('AWS::Lambda::Function')) as Resource[]).filter((f) =>
+      String(f.Properties.Description).endsWith('HTTP API'),
+    );
     expect(fns).toHaveLength(1);
     return fns[0]!.Properties.Environment.Variables as Record<string, unknown>;
   };
@@ -118,7 +129,7 @@ describe('api stack', () => {
   });
 
   it('grants item-level DynamoDB actions on the table and its named indexes only', () => {
-    const statements = statementsOf(t(dev, 'api'));
+    const statements = httpStatements(dev);
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toHaveLength(1);
     const actions = asArray(dynamo[0]!.Action);
@@ -132,12 +143,12 @@ describe('api stack', () => {
   });
 
   it('uses no wildcard resource except for X-Ray, which has no resource-level permissions', () => {
-    const wildcard = statementsOf(t(dev, 'api')).filter((s) => asArray(s.Resource as string).includes('*'));
+    const wildcard = httpStatements(dev).filter((s) => asArray(s.Resource as string).includes('*'));
     expect(wildcard.flatMap((s) => asArray(s.Action)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
   it('reads the one secret, uses the table key only via DynamoDB, and sends mail only as the sender', () => {
-    const statements = statementsOf(t(dev, 'api'));
+    const statements = httpStatements(dev);
     const find = (action: string) => statements.filter((s) => asArray(s.Action).includes(action));
     expect(find('secretsmanager:GetSecretValue')).toHaveLength(1);
     expect(asArray(find('secretsmanager:GetSecretValue')[0]!.Resource)).toHaveLength(1);

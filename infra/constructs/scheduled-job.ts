@@ -1,0 +1,91 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { ScheduledJob as Job } from '../../functions/config/schedules.js';
+import { acknowledge } from '../nag.js';
+import { AppFunction, type AppFunctionProps } from './app-function.js';
+
+export interface ScheduledJobProps extends Omit<AppFunctionProps, 'entry' | 'description'> {
+  job: Job;
+  /** Absolute path of the job's entry (REPO_ROOT + job.handler). */
+  entry: string;
+  stage: string;
+}
+
+/**
+ * One job of functions/config/schedules.ts on AWS: its Lambda, an EventBridge Scheduler schedule
+ * at the job's rate (no flexible window: a due campaign goes live on the minute), and one
+ * dead-letter queue for both ways a run can be lost — Scheduler failing to invoke after its
+ * retries, and the function failing after Lambda's asynchronous retries. `alarm` fires on any
+ * message in it.
+ */
+export class ScheduledJob extends Construct {
+  readonly handler: AppFunction;
+  readonly deadLetters: sqs.Queue;
+  readonly schedule: scheduler.CfnSchedule;
+  readonly alarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: ScheduledJobProps) {
+    super(scope, id);
+    const { job, stage, ...functionProps } = props;
+
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetters,
+      'AwsSolutions-SQS3',
+      'This queue is itself the dead-letter queue of the schedule target and of the function\'s asynchronous invocations; cdk-nag only recognises SQS redrive policies.',
+    );
+
+    this.handler = new AppFunction(this, 'Job', { ...functionProps, description: `Blue Heart ${stage}: scheduled job ${job.name}` });
+    // A run that still fails after Lambda's own retries is parked here rather than dropped.
+    this.handler.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.minutes(10),
+      onFailure: new destinations.SqsDestination(this.deadLetters),
+    });
+
+    const role = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: `Lets EventBridge Scheduler run ${job.name}, and nothing else`,
+    });
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'InvokeJob', actions: ['lambda:InvokeFunction'], resources: [this.handler.function.functionArn] }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'DeadLetter', actions: ['sqs:SendMessage'], resources: [this.deadLetters.queueArn] }),
+    );
+
+    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
+      description: job.description,
+      scheduleExpression: job.rate.expression,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: this.handler.function.functionArn,
+        roleArn: role.roleArn,
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 300 },
+        deadLetterConfig: { arn: this.deadLetters.queueArn },
+      },
+    });
+
+    this.alarm = this.deadLetters
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
+      .createAlarm(this, 'DeadLettersAlarm', {
+        alarmDescription: `Scheduled job ${job.name} lost a run: see its dead-letter queue (Scheduler could not invoke it, or it kept failing).`,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+  }
+}
