@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../domain/auth/principal.js';
 import type { CampaignDeps } from '../domain/campaigns/campaign-service.js';
 import type { SitePublisher } from '../domain/campaigns/ports.js';
+import type { MediaStorage } from '../domain/campaigns/media.js';
 import { AppError } from '../domain/shared/errors.js';
 import { DEFAULT_ABUSE_POLICY, type AbusePolicy } from '../domain/pledges/abuse-policy.js';
 import type { PledgeDeps } from '../domain/pledges/pledge-service.js';
@@ -41,11 +42,17 @@ export interface DepsOverrides {
   policy?: AbusePolicy;
   /** Where published pages go; `npm start` writes them into its site folder. */
   publisher?: SitePublisher;
+  /** Where media kit uploads go; `npm start` keeps them in its site folder. */
+  media?: MediaStorage;
 }
 
 /** Until the publish function is wired (PUBLISH_FUNCTION_NAME), publishing says so plainly. */
 const unconfiguredPublisher: SitePublisher = {
   publishSite: () => Promise.reject(new AppError('unavailable', 'Publishing the site is not configured on this deployment.')),
+};
+
+const unconfiguredMedia: MediaStorage = {
+  createUpload: () => Promise.reject(new AppError('unavailable', 'Media uploads are not configured on this deployment.')),
 };
 
 /** The composition root: the only place that knows which adapter serves which port. */
@@ -76,6 +83,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       publisher:
         overrides.publisher ??
         (env.PUBLISH_FUNCTION_NAME ? new LambdaSitePublisher({ functionName: env.PUBLISH_FUNCTION_NAME }) : unconfiguredPublisher),
+      media: overrides.media ?? unconfiguredMedia,
       clock,
       newId: randomUUID,
     },

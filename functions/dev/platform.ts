@@ -19,6 +19,9 @@ import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import { systemClock } from '../domain/shared/clock.js';
 import { LocalSitePublisher } from '../adapters/site/local-site-publisher.js';
+import { LocalMediaStorage } from '../adapters/site/local-media-storage.js';
+import { deriveKeys } from '../adapters/crypto/keys.js';
+import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
 import { liveCampaigns } from '../domain/campaigns/campaign-service.js';
 import { createSiteServer } from './site-server.js';
 
@@ -101,6 +104,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const url = `http://localhost:${port}`;
 
     const identity = await createLocalIdentity(url);
+    const appSecret = localSecret(dataDir);
     const env = loadEnv({
       STAGE: 'local',
       AWS_REGION: 'local',
@@ -109,7 +113,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       SES_ENDPOINT: ses.endpoint,
       SES_FROM_ADDRESS: 'blue-heart@unodc.local',
       PUBLIC_URL: url,
-      APP_SECRET: localSecret(dataDir),
+      APP_SECRET: appSecret,
       AUTH_ISSUER: identity.issuer,
       AUTH_JWKS_URL: identity.jwksUrl,
       AUTH_AUDIENCE: identity.clientId,
@@ -117,7 +121,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     });
     let pledgeStats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
     const publisher = new LocalSitePublisher({ siteDir: webDir, publicUrl: url, clock: systemClock, stats: () => pledgeStats() });
-    const deps = await createDeps(env, { publisher, ...options.deps });
+    const media = new LocalMediaStorage({ siteDir: webDir, publicUrl: url, tokens: new HmacTokenSigner(deriveKeys(appSecret).tokens) });
+    const deps = await createDeps(env, { publisher, media, ...options.deps });
     pledgeStats = () => deps.pledges.store.stats(new Date());
 
     if (options.seed) {

@@ -6,7 +6,7 @@ import type { AppDeps } from '../config/deps.js';
 import type { AppEnv, ClientIpResolver } from './app-env.js';
 import { handleError } from './error-handler.js';
 import { SECURITY_HEADERS } from './security-headers.js';
-import { adminCampaignRoutes } from './routes/admin-campaigns.js';
+import { adminCampaignRoutes, mediaUploadRoutes } from './routes/admin-campaigns.js';
 import { adminPledgeRoutes } from './routes/admin-pledges.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { mountDocs } from './routes/docs.js';
@@ -33,15 +33,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  );
+  const smallBodies = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+    },
+  });
+  // Media uploads are files, not forms: their size limit is in the signed upload ticket.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/admin/media-uploads/') ? next() : smallBodies(c, next)));
   app.onError(handleError(deps.logger));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `There is nothing at ${c.req.method} ${c.req.path}.` } }, 404));
 
@@ -55,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/pledges', pledgeLinkRoutes(deps));
   app.route('/api/admin/pledges', adminPledgeRoutes(deps));
   app.route('/api/admin/campaigns', adminCampaignRoutes(deps));
+  app.route('/api/admin/media-uploads', mediaUploadRoutes(deps));
   mountDocs(app);
   return app;
 }

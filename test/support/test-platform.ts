@@ -3,6 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalSitePublisher } from '../../functions/adapters/site/local-site-publisher.js';
+import { LocalMediaStorage } from '../../functions/adapters/site/local-media-storage.js';
+import { deriveKeys } from '../../functions/adapters/crypto/keys.js';
+import { HmacTokenSigner } from '../../functions/adapters/crypto/signed-tokens.js';
 import type { PledgeStats } from '../../functions/domain/pledges/pledge.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { solveChallenge, type Challenge } from 'altcha-lib';
@@ -17,6 +20,8 @@ import { createLocalIdentity, type LocalIdentity } from '../../functions/dev/loc
 import { readMailbox, type StoredEmail } from '../../functions/dev/ses-local.js';
 import { JwtVerifier } from '../../functions/adapters/auth/jwt-verifier.js';
 import { createLocalJWKSet } from 'jose';
+
+const TEST_SECRET = 'test-secret-that-is-long-enough-for-hkdf-000';
 
 /** A clock tests can move. */
 export class TestClock {
@@ -67,7 +72,7 @@ export async function createTestPlatform(): Promise<TestPlatform> {
     SES_ENDPOINT: sesEndpoint,
     SES_FROM_ADDRESS: 'blue-heart@unodc.test',
     PUBLIC_URL: 'http://localhost:3000',
-    APP_SECRET: 'test-secret-that-is-long-enough-for-hkdf-000',
+    APP_SECRET: TEST_SECRET,
     AUTH_ISSUER: identity.issuer,
     AUTH_JWKS_URL: identity.jwksUrl,
     AUTH_AUDIENCE: identity.clientId,
@@ -76,6 +81,7 @@ export async function createTestPlatform(): Promise<TestPlatform> {
   let stats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
   const deps = await createDeps(env, {
     publisher: new LocalSitePublisher({ siteDir, publicUrl: 'http://localhost:3000', clock, stats: () => stats() }),
+    media: new LocalMediaStorage({ siteDir, publicUrl: 'http://localhost:3000', tokens: new HmacTokenSigner(deriveKeys(TEST_SECRET).tokens) }),
     clock,
     logger: silentLogger,
     statsMaxAgeSeconds: 0,

@@ -1,11 +1,13 @@
 import type { Clock } from '../shared/clock.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import type { Campaign } from './campaign.js';
+import type { MediaStorage } from './media.js';
 import type { CampaignAuditEntry, CampaignRecord, CampaignRepository, SitePublisher } from './ports.js';
 
 export interface CampaignDeps {
   repository: CampaignRepository;
   publisher: SitePublisher;
+  media: MediaStorage;
   clock: Clock;
   newId: () => string;
 }

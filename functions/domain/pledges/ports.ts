@@ -75,7 +75,7 @@ export interface Hasher {
   ip(ip: string): string;
 }
 
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase';
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload';
 
 export interface TokenSigner {
   sign(purpose: TokenPurpose, subject: string, now: Date, ttlSeconds?: number): string;

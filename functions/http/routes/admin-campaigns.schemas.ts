@@ -88,3 +88,18 @@ export const HistorySchema = z
   .openapi('CampaignHistory');
 
 export { CampaignYearSchema };
+
+export const UploadRequestSchema = z
+  .strictObject({
+    fileName: z.string().trim().min(1, 'is required').max(255, 'is too long'),
+    contentType: z.string().trim().min(3).max(100),
+    bytes: z.number({ message: 'must be the file size in bytes' }).int().positive('must be more than 0'),
+  })
+  .openapi('MediaUploadRequest');
+
+export const UploadResponseSchema = z
+  .object({
+    item: z.object({ id: z.string(), kind: z.enum(['image', 'gif', 'video', 'pdf']), file: z.string(), contentType: z.string(), bytes: z.number() }),
+    upload: z.object({ url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+  })
+  .openapi('MediaUploadTicket');

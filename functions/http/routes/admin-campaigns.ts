@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { translationStatus } from '../../domain/campaigns/campaign.js';
 import { getCampaignRecord, hasUnpublishedChanges, saveCampaignDraft } from '../../domain/campaigns/edit-campaign.js';
 import type { CampaignRecord } from '../../domain/campaigns/ports.js';
@@ -20,7 +20,11 @@ import {
   PublishedSchema,
   RestoreSchema,
   ScheduleSchema,
+  UploadRequestSchema,
+  UploadResponseSchema,
 } from './admin-campaigns.schemas.js';
+import { requestMediaUpload } from '../../domain/campaigns/media.js';
+import { AppError } from '../../domain/shared/errors.js';
 
 /** What the editor shows: the draft, what is live, the schedule, and translation coverage. */
 const editorView = (record: CampaignRecord) => ({
@@ -111,5 +115,32 @@ export function adminCampaignRoutes(deps: AppDeps) {
     return c.json({ view: editorView(record), published });
   });
 
+  doc('post', '/{year}/media', "Ask to upload a file to the year's media kit; the answer says where to PUT the bytes.", { 200: { description: 'Where to send the file', schema: UploadResponseSchema } }, UploadRequestSchema);
+  app.post('/:year/media', async (c) => {
+    const year = yearOf(c.req.param('year'));
+    const request = validate(UploadRequestSchema, await readBody(c, bodyFormat(c)));
+    return c.json(await requestMediaUpload(campaigns.media, year, request, { now: campaigns.clock.now(), newId: campaigns.newId }));
+  });
+
+  return app;
+}
+
+/**
+ * Where the local media storage takes uploads (on AWS the browser PUTs to S3 instead). The
+ * signed ticket in the path is the authorisation: it names the file, its type and its size.
+ */
+export function mediaUploadRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const media = deps.campaigns.media;
+  documentRoute(app, {
+    method: 'put', path: '/{ticket}', tag: 'Console: campaigns', summary: 'Local platform only: the file itself, to the URL a media upload request returned.',
+    params: z.object({ ticket: z.string() }),
+    responses: { 201: { description: 'Stored' }, 400: { description: 'Invalid or expired ticket' }, 413: { description: 'Larger than announced' }, 415: { description: 'Not the announced type' } },
+  });
+  app.put('/:ticket', async (c) => {
+    if (!media.receive) throw new AppError('not_found', 'Uploads go straight to storage on this deployment.');
+    await media.receive(c.req.param('ticket'), c.req.header('content-type'), c.req.raw.body, deps.campaigns.clock.now());
+    return c.body(null, 201);
+  });
   return app;
 }
