@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { AppFunction, ESM_REQUIRE_BANNER, REPO_ROOT } from '../../infra/constructs/app-function.js';
 import { cdkJsonContext, removeTempDirs, tempDir } from './support.js';
 
@@ -48,5 +49,13 @@ describe('AppFunction bundling', () => {
     // Nothing is left for the runtime to provide: no bare import of the AWS SDK remains.
     expect(code).not.toMatch(/from\s*"@aws-sdk\//);
     expect(code).toContain('DynamoDB');
+  });
+
+  // The publish function renders the site's pages (web/, TSX) inside Lambda; the jobs run the domain.
+  const otherEntries = ['functions/handlers/publish-site.ts', ...SCHEDULED_JOBS.map((job) => job.handler)];
+  it.skipIf(process.env.INFRA_SKIP_REAL_BUNDLE === '1').each(otherEntries)('bundles %s with the AWS SDK inside', (entry) => {
+    const code = fs.readFileSync(bundle(path.join(REPO_ROOT, entry)), 'utf8');
+    expect(code).toMatch(/export\s*\{[^}]*as handler/);
+    expect(code).not.toMatch(/from\s*"@aws-sdk\//);
   });
 });
