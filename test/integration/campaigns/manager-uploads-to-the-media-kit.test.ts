@@ -13,7 +13,7 @@ describe('a manager uploads a file to the media kit', () => {
   let manager: string;
   const ask = (body: unknown) => platform.request('/api/admin/campaigns/2027/media', { ...json(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` } });
   const send = (ticket: Ticket, body: Uint8Array, contentType = ticket.upload.headers['Content-Type']!) =>
-    platform.request(new URL(ticket.upload.url).pathname, { method: 'PUT', headers: { 'content-type': contentType }, body });
+    platform.request(new URL(ticket.upload.url).pathname, { method: 'PUT', headers: { 'content-type': contentType }, body: new Blob([body]) });
   const png = new Uint8Array(40_000).fill(7);
 
   beforeAll(async () => {
