@@ -20,7 +20,9 @@ export class LambdaSitePublisher implements SitePublisher {
   private readonly client: LambdaClient;
 
   constructor(private readonly options: LambdaSitePublisherOptions) {
-    this.client = options.client ?? new LambdaClient({});
+    // The API function stops at 15 s: give up before that and say "publish again", rather than
+    // time out. No retry: a slow publish is still running, and the next publish redoes it anyway.
+    this.client = options.client ?? new LambdaClient({ maxAttempts: 1, requestHandler: { requestTimeout: 12_000 } });
   }
 
   async publishSite(_liveCampaigns: Campaign[]): Promise<PublishResult> {
