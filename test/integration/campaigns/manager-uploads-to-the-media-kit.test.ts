@@ -12,8 +12,8 @@ describe('a manager uploads a file to the media kit', () => {
   let platform: TestPlatform;
   let manager: string;
   const ask = (body: unknown) => platform.request('/api/admin/campaigns/2027/media', { ...json(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` } });
-  const send = (ticket: Ticket, body: Uint8Array, contentType = ticket.upload.headers['Content-Type']!) =>
-    platform.request(new URL(ticket.upload.url).pathname, { method: 'PUT', headers: { 'content-type': contentType }, body: new Blob([body]) });
+  const send = (ticket: Ticket, body: Uint8Array<ArrayBuffer>, contentType = ticket.upload.headers['Content-Type']!) =>
+    platform.request(new URL(ticket.upload.url).pathname, { method: 'PUT', headers: { 'content-type': contentType }, body });
   const png = new Uint8Array(40_000).fill(7);
 
   beforeAll(async () => {
