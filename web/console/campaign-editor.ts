@@ -7,15 +7,16 @@ import { translationStatus, type Campaign } from '../../functions/domain/campaig
 import type { Language } from '../../functions/domain/shared/languages.js';
 import { ApiError, api, send } from './api.js';
 import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
-import { applyNoTheme, markFallbacks, readForm, renderForm, renderHashtagChips, showLanguages } from './campaign-form.js';
+import { applyNoTheme, markFallbacks, readForm, renderAltWarnings, renderForm, renderHashtagChips, showLanguages } from './campaign-form.js';
 import { clearErrors, showErrors } from './campaign-errors.js';
 import {
-  EDITOR_LANGUAGES, LANGUAGE_LABELS, bodyOf, checkCampaign, describePath, emptyCampaign,
+  EDITOR_LANGUAGES, LANGUAGE_LABELS, bodyOf, checkCampaign, checkUpload, describePath, emptyCampaign, fileSize, inputId,
   type CampaignRow, type EditorView, type HistoryEntry, type Translation,
 } from './campaign-rules.js';
 import { openPreview } from './campaign-preview.js';
+import { uploadMedia } from './media-upload.js';
 
-const ADD_BUTTONS = { keyMessages: 'add-key-message', callsToAction: 'add-cta', links: 'add-link', partners: 'add-partner' } as const;
+const ADD_BUTTONS = { keyMessages: 'add-key-message', callsToAction: 'add-cta', links: 'add-link', partners: 'add-partner', mediaKit: 'media-file' } as const;
 const LANGUAGES_KEY = 'blue-heart-console-languages';
 const base = (year: number) => `/api/admin/campaigns/${year}`;
 
@@ -85,7 +86,7 @@ function render(campaign: Campaign, translation: Translation): void {
 
 /** Adds or removes a row: read the form, change it, build the form again, put focus somewhere sensible. */
 function change(edit: (body: ReturnType<typeof readForm>) => void, focusId: string, focusLast?: string): void {
-  const body = readForm(view!.draft.mediaKit);
+  const body = readForm();
   edit(body);
   const campaign = { ...view!.draft, ...body };
   if (!body.theme) delete campaign.theme;
@@ -95,10 +96,12 @@ function change(edit: (body: ReturnType<typeof readForm>) => void, focusId: stri
   (target ?? $(focusId)).focus();
 }
 
-function onEdit(): void {
+function onEdit(event: Event): void {
+  if ((event.target as HTMLElement).id === 'media-file') return;
   dirty = true;
   renderHashtagChips();
-  const campaign = { ...view!.draft, ...readForm(view!.draft.mediaKit) };
+  renderAltWarnings();
+  const campaign = { ...view!.draft, ...readForm() };
   renderTranslation(translationStatus(campaign));
 }
 
@@ -128,7 +131,7 @@ export async function openCampaign(year: number): Promise<void> {
 
 /** Saves the form; false (with errors shown) when it could not. */
 async function save(): Promise<boolean> {
-  const body = readForm(view!.draft.mediaKit);
+  const body = readForm();
   const problems = checkCampaign(body);
   if (problems.length) {
     showErrors(problems, reveal);
@@ -202,6 +205,49 @@ function reveal(language: Language): void {
   showLanguages(shown);
 }
 
+/** The upload's progress and outcome, next to the file input (announced by its live region). */
+function uploadState(message: string, fraction?: number | null): void {
+  $('media-upload-status').textContent = message;
+  const box = $('media-upload');
+  const bar = $<HTMLProgressElement>('media-progress');
+  box.hidden = fraction === undefined;
+  if (fraction === null) bar.removeAttribute('value'); // indeterminate until the first progress event
+  else if (fraction !== undefined) bar.value = Math.round(fraction * 100);
+  $('media-progress-figure').textContent = typeof fraction === 'number' ? `${Math.round(fraction * 100)}%` : '';
+}
+
+/** Checks the chosen file as the server would, uploads it, and adds it to the form (saved with the draft). */
+async function uploadChosenFile(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  if (!file || !view) return;
+  const failed = (message: string, fields = [{ field: 'upload', message }]) => {
+    uploadState(`${file.name} was not uploaded.`);
+    showErrors(fields, reveal, 'The file was not uploaded:');
+  };
+  const problem = checkUpload(file);
+  if (problem) {
+    input.value = '';
+    return failed(problem);
+  }
+  const year = view.draft.year;
+  input.disabled = true;
+  uploadState(`Uploading ${file.name} (${fileSize(file.size)})…`, null);
+  try {
+    const item = await uploadMedia(year, file, (fraction) => uploadState(`Uploading ${file.name} (${fileSize(file.size)})…`, fraction));
+    if (view.draft.year !== year) return; // another campaign was opened meanwhile
+    change((body) => void body.mediaKit.push({ ...item, title: { en: '' } }), 'media-file');
+    const index = readForm().mediaKit.length - 1;
+    uploadState(`${file.name} uploaded as media file ${index + 1}. Give it an English title${item.kind === 'image' || item.kind === 'gif' ? ' and text alternative' : ''}, then save the draft.`);
+    $(inputId(`mediaKit.${index}.title.en`)).focus();
+  } catch (error) {
+    if (error instanceof ApiError && error.fields.length) failed(error.message, error.fields);
+    else failed(errorMessage(error));
+  } finally {
+    input.disabled = false;
+    input.value = '';
+  }
+}
+
 export function setUpCampaigns(): void {
   for (const language of EDITOR_LANGUAGES) {
     const box = $<HTMLInputElement>(`show-lang-${language}`);
@@ -233,6 +279,8 @@ export function setUpCampaigns(): void {
     });
   });
   $('campaign-no-theme').addEventListener('change', applyNoTheme);
+  const fileInput = $<HTMLInputElement>('media-file');
+  fileInput.addEventListener('change', () => void uploadChosenFile(fileInput));
   const blank = { en: '' };
   $('add-key-message').addEventListener('click', () => change((b) => void b.keyMessages.push({ ...blank }), 'add-key-message', 'grid-key-messages'));
   $('add-cta').addEventListener('click', () => change((b) => void b.callsToAction.push({ text: { ...blank }, url: '' }), 'add-cta', 'grid-ctas'));

@@ -3,15 +3,18 @@
  * from a Campaign and read back into the body the admin API takes. The DOM is the state: adding
  * or removing a row reads the form, changes the campaign and builds the form again.
  */
-import type { Campaign, LocalizedText } from '../../functions/domain/campaigns/campaign.js';
+import type { Campaign, LocalizedText, MediaItem, MediaKind } from '../../functions/domain/campaigns/campaign.js';
 import type { Language } from '../../functions/domain/shared/languages.js';
+import { mediaHref } from '../site/paths.js';
 import { $, el } from './dom.js';
-import { EDITOR_LANGUAGES, HASHTAG, LANGUAGE_LABELS, inputId, parseHashtags, type CampaignBody, type Translation } from './campaign-rules.js';
+import {
+  EDITOR_LANGUAGES, HASHTAG, LANGUAGE_LABELS, fileSize, hasAltField, inputId, needsAlt, parseHashtags, type CampaignBody, type Translation,
+} from './campaign-rules.js';
 
-type Group = 'keyMessages' | 'callsToAction' | 'links' | 'partners';
+type Group = 'keyMessages' | 'callsToAction' | 'links' | 'partners' | 'mediaKit';
 export interface FormHandlers { remove(group: Group, index: number): void }
 
-interface TextRow { path: string; label: string; text: LocalizedText | undefined; rows?: number; header?: Node[] }
+interface TextRow { path: string; label: string; text: LocalizedText | undefined; rows?: number; header?: Node[]; attributes?: Record<string, string> }
 
 function textInput(path: string, label: string, language: Language, value: string, rows: number): HTMLTableCellElement {
   const id = inputId(`${path}.${language}`);
@@ -24,7 +27,7 @@ function textInput(path: string, label: string, language: Language, value: strin
 function textGrid(caption: string, rows: TextRow[]): HTMLTableElement {
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Text'), ...EDITOR_LANGUAGES.map((language) => el('th', { scope: 'col', 'data-lang': language, lang: 'en' }, LANGUAGE_LABELS[language])));
   const body = rows.map((row) =>
-    el('tr', {}, el('th', { scope: 'row' }, el('span', { class: 'row-label' }, row.label), ...(row.header ?? [])),
+    el('tr', row.attributes ?? {}, el('th', { scope: 'row' }, el('span', { class: 'row-label' }, row.label), ...(row.header ?? [])),
       ...EDITOR_LANGUAGES.map((language) => textInput(row.path, row.label, language, row.text?.[language as 'en'] ?? '', row.rows ?? 1))),
   );
   return el('table', { class: 'text-grid' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, ...body));
@@ -85,11 +88,62 @@ export function renderForm(campaign: Campaign, handlers: FormHandlers): void {
     }),
   );
   $('partners-table').hidden = campaign.partners.length === 0;
-  const media = $('media-kit');
-  media.replaceChildren(
-    ...campaign.mediaKit.map((item) => el('li', {}, el('strong', { lang: 'en' }, item.title.en), ` — ${item.file} (${item.kind}, ${Math.ceil(item.bytes / 1024)} KB)`)),
+  $('grid-media').replaceChildren(
+    textGrid('Media kit: titles and text alternatives', campaign.mediaKit.flatMap((item, i) => mediaRows(campaign.year, item, i, handlers))),
   );
-  if (campaign.mediaKit.length === 0) media.append(el('li', {}, 'No files in the media kit yet.'));
+  $('grid-media').hidden = campaign.mediaKit.length === 0;
+  $('media-kit-empty').hidden = campaign.mediaKit.length > 0;
+  renderAltWarnings();
+}
+
+const KIND_LABELS: Record<MediaKind, string> = { image: 'Image', gif: 'GIF', video: 'Video', pdf: 'PDF' };
+
+/** A media kit file as two rows of the grid: its title (with the file, its language, Remove) and its text alternative. */
+function mediaRows(year: number, item: MediaItem, i: number, handlers: FormHandlers): TextRow[] {
+  const n = i + 1;
+  const preview: Node[] = [];
+  if (item.kind === 'image') {
+    // Still images only, as on the site: a GIF preview would move.
+    const thumb = el('img', { class: 'media-thumb', src: mediaHref(year, item.file), alt: '', loading: 'lazy', decoding: 'async' });
+    thumb.addEventListener('error', () => thumb.replaceWith(el('span', { class: 'media-no-preview' }, 'No preview yet (shown once the campaign is published).')));
+    preview.push(thumb);
+  }
+  const languageId = inputId(`mediaKit.${i}.language`);
+  const language = el('select', { id: languageId, 'data-path': `mediaKit.${i}.language` },
+    el('option', { value: '' }, 'Any language'), ...EDITOR_LANGUAGES.map((l) => el('option', { value: l }, LANGUAGE_LABELS[l])));
+  language.value = item.language ?? '';
+  const title: TextRow = {
+    path: `mediaKit.${i}.title`, label: `Title of media file ${n}`, text: item.title, rows: 1,
+    attributes: { 'data-media-id': item.id, 'data-media-kind': item.kind, 'data-media-file': item.file, 'data-media-type': item.contentType, 'data-media-bytes': String(item.bytes) },
+    header: [
+      ...preview,
+      el('span', { class: 'media-file' }, el('code', {}, item.file), el('span', {}, `${KIND_LABELS[item.kind]} · ${fileSize(item.bytes)}`)),
+      el('div', { class: 'url-field' }, el('label', { for: languageId }, 'Language of the file'), language),
+      removeButton('mediaKit', i, `media file ${n} (${item.file}) from the draft`, handlers),
+    ],
+  };
+  if (!hasAltField(item.kind)) return [title];
+  const altHint = item.kind === 'video' ? 'Describes the poster frame.' : 'Describes the image for people who cannot see it.';
+  const warning = el('p', { id: `${inputId(`mediaKit.${i}.alt`)}-warning`, class: 'field-warning', hidden: true }, 'No English text alternative: screen readers will say nothing about this image.');
+  return [title, {
+    path: `mediaKit.${i}.alt`, label: `Text alternative of media file ${n}`, text: item.alt, rows: 2,
+    header: [el('span', { class: 'hint' }, altHint), ...(needsAlt(item.kind) ? [warning] : [])],
+  }];
+}
+
+/** Warns (without blocking the save) about each image or GIF with no English text alternative. */
+export function renderAltWarnings(): void {
+  document.querySelectorAll<HTMLElement>('#grid-media tr[data-media-id]').forEach((row, i) => {
+    const warning = document.getElementById(`${inputId(`mediaKit.${i}.alt`)}-warning`);
+    const input = document.getElementById(inputId(`mediaKit.${i}.alt.en`));
+    if (!warning || !input) return;
+    const missing = needsAlt(row.dataset.mediaKind as MediaKind) && !(input as HTMLInputElement).value.trim();
+    warning.hidden = !missing;
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== warning.id);
+    if (missing) ids.push(warning.id);
+    if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+    else input.removeAttribute('aria-describedby');
+  });
 }
 
 export function applyNoTheme(): void {
@@ -113,8 +167,8 @@ function localized(path: string): LocalizedText {
   return text;
 }
 
-/** The form as the body of `PUT /api/admin/campaigns/{year}` (the media kit is read-only, kept as loaded). */
-export function readForm(mediaKit: Campaign['mediaKit']): CampaignBody {
+/** The form as the body of `PUT /api/admin/campaigns/{year}`. */
+export function readForm(): CampaignBody {
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   const body: CampaignBody = {
     day: $<HTMLInputElement>('campaign-day').value,
@@ -124,10 +178,22 @@ export function readForm(mediaKit: Campaign['mediaKit']): CampaignBody {
     hashtags: parseHashtags($<HTMLInputElement>('campaign-hashtags').value),
     links: range(count('grid-links')).map((i) => ({ label: localized(`links.${i}.label`), url: value(`links.${i}.url`) })),
     partners: range(count('partner-rows')).map((i) => ({ name: value(`partners.${i}.name`), ...(value(`partners.${i}.url`) ? { url: value(`partners.${i}.url`) } : {}) })),
-    mediaKit,
+    mediaKit: [...document.querySelectorAll<HTMLElement>('#grid-media tr[data-media-id]')].map((row, i) => readMediaItem(row, i)),
   };
   if (!$<HTMLInputElement>('campaign-no-theme').checked) body.theme = localized('theme');
   return body;
+}
+
+function readMediaItem(row: HTMLElement, i: number): MediaItem {
+  const { mediaId, mediaKind, mediaFile, mediaType, mediaBytes } = row.dataset;
+  const item: MediaItem = { id: mediaId!, kind: mediaKind as MediaKind, file: mediaFile!, contentType: mediaType!, bytes: Number(mediaBytes), title: localized(`mediaKit.${i}.title`) };
+  if (hasAltField(item.kind)) {
+    const alt = localized(`mediaKit.${i}.alt`);
+    if (Object.values(alt).some(Boolean)) item.alt = alt;
+  }
+  const language = value(`mediaKit.${i}.language`);
+  if (language) item.language = language as Language;
+  return item;
 }
 
 /** Shows the chosen language columns; the others stay in the form (and are saved) but hidden. */

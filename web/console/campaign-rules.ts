@@ -3,7 +3,8 @@
  * and URL rules the API applies (so most mistakes show before a round trip), and labels.
  * No DOM here: unit-tested in test/unit/web/console-campaign-rules.test.ts.
  */
-import type { Campaign, LocalizedText } from '../../functions/domain/campaigns/campaign.js';
+import type { Campaign, LocalizedText, MediaItem } from '../../functions/domain/campaigns/campaign.js';
+import { MEDIA_TYPES } from '../../functions/domain/campaigns/media.js';
 import type { Language } from '../../functions/domain/shared/languages.js';
 import type { FieldError } from './api.js';
 
@@ -75,6 +76,10 @@ export function checkCampaign(body: CampaignBody): FieldError[] {
     if (!partner.name.trim()) errors.push({ field: `partners.${i}.name`, message: "Enter the partner's name." });
     url(`partners.${i}.url`, partner.url);
   });
+  body.mediaKit.forEach((item, i) => {
+    if (!item.title.en.trim()) errors.push({ field: `mediaKit.${i}.title.en`, message: 'Enter the English title: the site falls back to it.' });
+    if (item.alt && !item.alt.en.trim()) errors.push({ field: `mediaKit.${i}.alt.en`, message: 'Enter the English text alternative: the other languages fall back to it.' });
+  });
   body.hashtags.forEach((tag, i) => {
     if (!HASHTAG.test(tag)) errors.push({ field: `hashtags.${i}`, message: `${tag} is not a hashtag: # then 2 to 100 letters, digits or underscores.` });
   });
@@ -97,7 +102,12 @@ export function describePath(path: string): string {
     case 'links': return sub === 'url' ? `URL of link ${n(index)}` : `Link ${n(index)}${suffix}`;
     case 'partners': return sub === 'url' ? `URL of partner ${n(index)}` : `Partner ${n(index)}`;
     case 'hashtags': return index === undefined ? 'Hashtags' : `Hashtag ${n(index)}`;
-    case 'mediaKit': return `Media kit item ${n(index)}${sub ? ` ${sub}` : ''}${suffix}`;
+    case 'mediaKit':
+      if (sub === 'title') return `Title of media file ${n(index)}${suffix}`;
+      if (sub === 'alt') return `Text alternative of media file ${n(index)}${suffix}`;
+      if (sub === 'language') return `Language of media file ${n(index)}`;
+      return `Media file ${n(index)}${sub ? ` (${sub})` : ''}`;
+    case 'upload': return 'File to upload';
     default: return path;
   }
 }
@@ -112,3 +122,40 @@ export const inputId = (path: string): string => `campaign-${path.replace(/\./g,
 export function inputPathFor(field: string, paths: readonly string[]): string | undefined {
   return [...paths].sort((a, b) => b.length - a.length).find((path) => field === path || field.startsWith(`${path}.`));
 }
+
+/** The file input's `accept`: the types a media kit takes (the server's list). */
+export const MEDIA_ACCEPT = Object.keys(MEDIA_TYPES).join(',');
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** `PNG, JPEG, WebP: up to 20 MB; GIF: up to 30 MB; …` for the hint under the file input. */
+export function mediaLimits(): string {
+  const byLimit = new Map<string, string[]>();
+  for (const [type, { extension, maxBytes }] of Object.entries(MEDIA_TYPES)) {
+    const name = extension === 'webp' ? 'WebP' : extension === 'jpg' ? 'JPEG' : extension.toUpperCase();
+    const key = `${MEDIA_TYPES[type]!.kind}:${maxBytes}`;
+    byLimit.set(key, [...(byLimit.get(key) ?? []), name]);
+  }
+  return [...byLimit.entries()].map(([key, names]) => `${names.join(', ')} up to ${megabytes(Number(key.split(':')[1]))}`).join('; ');
+}
+
+/** The server's type and size rules, checked before asking for an upload; undefined when the file may go. */
+export function checkUpload(file: { name: string; type: string; size: number }): string | undefined {
+  const type = MEDIA_TYPES[file.type];
+  if (!type) return `${file.name} cannot go in a media kit: choose a PNG, JPEG, WebP or GIF image, an MP4 or WebM video, or a PDF.`;
+  if (file.size === 0) return `${file.name} is empty.`;
+  if (file.size > type.maxBytes) return `${file.name} is too large (${megabytes(file.size)}): ${type.kind} files may be up to ${megabytes(type.maxBytes)}.`;
+  return undefined;
+}
+
+/** Kinds that are seen, so need a text alternative (a video's is for its poster). */
+export const needsAlt = (kind: MediaItem['kind']): boolean => kind === 'image' || kind === 'gif';
+export const hasAltField = (kind: MediaItem['kind']): boolean => kind !== 'pdf';
+
+/** `1536` → `1.5 KB`, `20971520` → `20 MB`. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / 1024 / 1024, 'MB'];
+  return `${value < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${unit}`;
+}
+

@@ -1,4 +1,4 @@
-import { EDITOR_LANGUAGES, LANGUAGE_LABELS } from './campaign-rules.js';
+import { EDITOR_LANGUAGES, LANGUAGE_LABELS, MEDIA_ACCEPT, mediaLimits } from './campaign-rules.js';
 
 /**
  * The Campaigns area of the console: the list of World Day campaigns and the editor. Static
@@ -128,9 +128,21 @@ export function CampaignsSection() {
           </table>
           <button type="button" id="add-partner" class="button button-secondary">Add a partner</button>
 
-          <h3>Media kit</h3>
-          <p class="hint">Read-only for now: uploading files to the media kit comes in a later release.</p>
-          <ul id="media-kit" class="media-kit"></ul>
+          <h3 id="media-kit-title">Media kit</h3>
+          <p class="hint">Files for press and partners, listed with a download link on the campaign's page. Titles and text alternatives are translated like the other texts.</p>
+          <div id="grid-media" class="grid-scroll" hidden></div>
+          <p id="media-kit-empty">No files in the media kit yet.</p>
+          <div class="field upload-field">
+            <label for="media-file">Upload a file</label>
+            <p id="media-file-hint" class="hint">{mediaLimits()}. The file is stored at once; it joins the media kit when you save the draft.</p>
+            <input id="media-file" data-path="upload" type="file" accept={MEDIA_ACCEPT} aria-describedby="media-file-hint" />
+            <div id="media-upload" class="upload-progress" hidden>
+              <progress id="media-progress" max="100" aria-label="Upload progress"></progress>
+              <span id="media-progress-figure" aria-hidden="true"></span>
+            </div>
+            <p id="media-upload-status" class="upload-status" role="status" aria-live="polite"></p>
+          </div>
+          <p class="hint">Remove takes a file out of this draft's media kit (and, once published, off the site); the uploaded file itself stays in storage.</p>
         </form>
 
         <section class="history" aria-labelledby="history-title">
