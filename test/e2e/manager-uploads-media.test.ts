@@ -111,8 +111,10 @@ describe('a manager uploads media to a campaign', () => {
     expect(await page.textContent('#translation-status [data-lang="fr"]')).not.toContain('Title of media file 1');
     expect(await page.inputValue('#campaign-mediaKit-0-title-fr')).toBe('Affiche de la campagne');
     expect(await page.inputValue('#campaign-mediaKit-0-language')).toBe('en');
-    await page.locator('#media-kit-title ~ *').first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(tmpdir(), 'manager-uploads-media.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = (await page.locator('#media-kit-title').boundingBox())!;
+    const bottom = (await page.locator('.upload-field').boundingBox())!;
+    await page.screenshot({ path: join(tmpdir(), 'manager-uploads-media.png'), fullPage: true, clip: { x: 0, y: top.y - 10, width: 1280, height: bottom.y + bottom.height - top.y + 60 } });
 
     await page.click('#publish');
     await expect.poll(() => page.textContent('#status')).toContain('Published');

@@ -79,6 +79,7 @@ function renderState(): void {
 
 function render(campaign: Campaign, translation: Translation): void {
   clearErrors();
+  $('media-upload-status').textContent = '';
   renderForm(campaign, { remove: (group, index) => change((body) => void body[group].splice(index, 1), ADD_BUTTONS[group]) });
   showLanguages(shown);
   renderTranslation(translation);

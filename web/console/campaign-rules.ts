@@ -132,7 +132,7 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 export function mediaLimits(): string {
   const byLimit = new Map<string, string[]>();
   for (const [type, { extension, maxBytes }] of Object.entries(MEDIA_TYPES)) {
-    const name = extension === 'webp' ? 'WebP' : extension === 'jpg' ? 'JPEG' : extension.toUpperCase();
+    const name = ({ webp: 'WebP', webm: 'WebM', jpg: 'JPEG' } as Record<string, string>)[extension] ?? extension.toUpperCase();
     const key = `${MEDIA_TYPES[type]!.kind}:${maxBytes}`;
     byLimit.set(key, [...(byLimit.get(key) ?? []), name]);
   }

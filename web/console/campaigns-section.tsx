@@ -142,7 +142,7 @@ export function CampaignsSection() {
             </div>
             <p id="media-upload-status" class="upload-status" role="status" aria-live="polite"></p>
           </div>
-          <p class="hint">Remove takes a file out of this draft's media kit (and, once published, off the site); the uploaded file itself stays in storage.</p>
+          <p class="hint">Remove takes a file out of this draft's media kit (and off the site at the next publication); the uploaded file itself stays in storage.</p>
         </form>
 
         <section class="history" aria-labelledby="history-title">
