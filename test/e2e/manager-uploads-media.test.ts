@@ -75,6 +75,7 @@ describe('a manager uploads media to a campaign', () => {
     expect(await page.getAttribute('#media-file', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#media-upload-status')).toBe('notes.txt was not uploaded.');
     expect(uploads).toEqual([]);
+    expect(uploadAuthorization).toEqual([]);
 
     // The image: uploaded with progress, then a row with its preview, kind and size.
     await page.setInputFiles('#media-file', { name: 'Blue Heart poster.png', mimeType: 'image/png', buffer: png });
@@ -97,6 +98,23 @@ describe('a manager uploads media to a campaign', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('campaign-errors');
     expect(await page.textContent('#campaign-errors')).toContain('Title of media file 1 (English)');
     expect(await page.getAttribute('#campaign-mediaKit-0-title-en', 'aria-invalid')).toBe('true');
+
+    // The storage refuses a PDF (its link expired): the server's message shows in the summary.
+    await page.route('**/api/admin/media-uploads/**', (route) =>
+      route.fulfill({ status: 410, contentType: 'application/json', body: JSON.stringify({ error: { code: 'expired_token', message: 'This link has expired.' } }) }), { times: 1 });
+    await page.setInputFiles('#media-file', { name: 'press kit.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect.poll(() => page.textContent('#media-upload-status')).toBe('press kit.pdf was not uploaded.');
+    expect(await page.textContent('#campaign-errors')).toContain('The upload link expired');
+    expect(await page.locator('#grid-media tr[data-media-id]').count()).toBe(1);
+
+    // Again, stored this time; a PDF has no text alternative. Removed from the draft again.
+    await page.setInputFiles('#media-file', { name: 'press kit.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect.poll(() => page.textContent('#media-upload-status')).toContain('press kit.pdf uploaded as media file 2');
+    expect(await page.locator('#grid-media tr[data-media-id]').count()).toBe(2);
+    expect(await page.locator('#campaign-mediaKit-1-alt-en').count()).toBe(0);
+    await page.click('#grid-media button[aria-label^="Remove media file 2"]');
+    expect(await page.locator('#grid-media tr[data-media-id]').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('media-file');
 
     await page.fill('#campaign-mediaKit-0-title-en', 'Campaign poster');
     await page.fill('#campaign-mediaKit-0-alt-en', 'A blue heart on a white background');
