@@ -101,6 +101,8 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     publicUrl: web.publicUrl,
     auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
     publishFunction: publish.publisher.function,
+    siteBucket: web.siteBucket,
+    mediaUploadPolicy: web.mediaUploadPolicy,
     logLevel: config.logLevel,
     alarmEmail: config.alarmEmail,
     bundling: config.bundling,

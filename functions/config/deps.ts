@@ -20,6 +20,7 @@ import { DynamoSpentTokens } from '../adapters/dynamodb/dynamo-spent-tokens.js';
 import { createLogger, type Logger } from '../adapters/log/logger.js';
 import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer.js';
 import { LambdaSitePublisher } from '../adapters/site/lambda-site-publisher.js';
+import { S3MediaStorage } from '../adapters/site/s3-media-storage.js';
 import { resolveAppSecret } from './app-secret.js';
 import type { Env } from './env.js';
 
@@ -83,7 +84,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       publisher:
         overrides.publisher ??
         (env.PUBLISH_FUNCTION_NAME ? new LambdaSitePublisher({ functionName: env.PUBLISH_FUNCTION_NAME }) : unconfiguredPublisher),
-      media: overrides.media ?? unconfiguredMedia,
+      media: overrides.media ?? (env.MEDIA_BUCKET ? new S3MediaStorage(env.MEDIA_BUCKET) : unconfiguredMedia),
       clock,
       newId: randomUUID,
     },

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1, 'must name the client id tokens are issued to'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** AWS only: the function that renders and uploads the site; unset locally (in-process publisher). */
+  /** AWS only: the site bucket, whose media/ prefix takes presigned media kit uploads. */
+  MEDIA_BUCKET: z.string().min(3, 'must name the site bucket').optional(),
   PUBLISH_FUNCTION_NAME: z.string().min(1, 'must name the publish Lambda function').optional(),
 });
 

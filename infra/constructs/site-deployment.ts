@@ -6,8 +6,11 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IConstruct } from 'constructs';
 import { acknowledge } from '../nag.js';
 
-/** Astro writes content-hashed files here; they never change, so browsers may keep them a year. */
+/** The web build writes content-hashed files here; they never change, so browsers may keep them a year. */
 export const HASHED_ASSETS_DIR = 'assets';
+
+/** What only managers' actions put in the bucket (uploads, published campaign pages). */
+export const PUBLISHED_ONLY_PATHS = ['media/*', '*/campaigns/*'];
 
 export interface SiteDeploymentProps {
   /** The built site (web/dist). */
@@ -39,7 +42,9 @@ export class SiteDeployment extends Construct {
     });
     const pages = new s3deploy.BucketDeployment(this, 'Pages', {
       ...common,
-      exclude: [`${HASHED_ASSETS_DIR}/*`],
+      // Excluded paths are neither uploaded nor pruned: managers' media uploads and the pages the
+      // publish function writes for live campaigns must survive a deploy.
+      exclude: [`${HASHED_ASSETS_DIR}/*`, ...PUBLISHED_ONLY_PATHS],
       prune: true,
       cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.seconds(0)), s3deploy.CacheControl.mustRevalidate()],
       distribution: props.distribution,

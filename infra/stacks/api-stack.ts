@@ -6,6 +6,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -51,6 +52,10 @@ export interface ApiStackProps extends StageStackProps {
   auth: { issuer: string; jwksUrl: string; audience: string };
   /** The publish function (PublishStack): the API and the scheduled jobs may invoke it, nothing else. */
   publishFunction: lambda.IFunction;
+  /** The site bucket, whose `media/` prefix takes presigned media kit uploads. */
+  siteBucket: s3.IBucket;
+  /** WebStack.mediaUploadPolicy: PutObject under media/ only. */
+  mediaUploadPolicy: iam.IManagedPolicy;
   logLevel: PlatformConfig['logLevel'];
   alarmEmail?: string;
   /** false: deploy a stub instead of the esbuild bundle (fast tests). */
@@ -86,6 +91,7 @@ export class ApiStack extends Stack {
       AUTH_AUDIENCE: props.auth.audience,
       LOG_LEVEL: props.logLevel,
       PUBLISH_FUNCTION_NAME: props.publishFunction.functionName,
+      MEDIA_BUCKET: props.siteBucket.bucketName,
     };
 
     this.handler = new AppFunction(this, 'Http', {
@@ -99,6 +105,9 @@ export class ApiStack extends Stack {
       timeout: Duration.seconds(15),
     });
     this.grantLeastPrivilege(this.handler.role, props, { sendsMail: true });
+    // A presigned upload is signed with the API's credentials, so the API may put objects, under
+    // media/ only; it never reads, lists or deletes the bucket.
+    this.handler.role.addManagedPolicy(props.mediaUploadPolicy);
     this.addRoutes(props.httpApi);
     this.alarmTopic = this.addAlarms(props);
 

@@ -43,6 +43,8 @@ export class WebStack extends Stack {
    * write and remove objects of this bucket, list it, invalidate this distribution.
    */
   readonly sitePublishingPolicy: iam.ManagedPolicy;
+  /** What presigning a media kit upload needs: put objects under media/, nothing else. */
+  readonly mediaUploadPolicy: iam.ManagedPolicy;
   /** The URL visitors use: the custom domain, or the distribution's own name. */
   readonly publicUrl: string;
 
@@ -162,6 +164,7 @@ export class WebStack extends Stack {
 
     this.acknowledgeDistributionFindings(props);
     this.sitePublishingPolicy = this.createSitePublishingPolicy();
+    this.mediaUploadPolicy = this.createMediaUploadPolicy();
     if (props.webAssetPath) {
       new SiteDeployment(this, 'Site', {
         source: props.webAssetPath,
@@ -190,6 +193,20 @@ export class WebStack extends Stack {
       policy,
       `AwsSolutions-IAM5[Resource::${siteObjects}]`,
       'Publishing writes and removes page objects whose keys depend on the campaigns (es/campaigns/2027/index.html …), in the site bucket only; no other bucket.',
+    );
+    return policy;
+  }
+
+  private createMediaUploadPolicy(): iam.ManagedPolicy {
+    const policy = new iam.ManagedPolicy(this, 'MediaUploads', {
+      description: 'Blue Heart: presign media kit uploads into the site bucket under media/, nothing else',
+      statements: [new iam.PolicyStatement({ sid: 'PutMedia', actions: ['s3:PutObject'], resources: [this.siteBucket.arnForObjects('media/*')] })],
+    });
+    const mediaObjects = `<${this.getLogicalId(this.siteBucket.node.defaultChild as CfnElement)}.Arn>/media/*`;
+    acknowledge(
+      policy,
+      `AwsSolutions-IAM5[Resource::${mediaObjects}]`,
+      'Managers upload media kit files under names chosen at upload time (media/2027/poster-1a2b.png); only PutObject, only under media/, only in the site bucket.',
     );
     return policy;
   }

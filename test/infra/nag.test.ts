@@ -36,6 +36,7 @@ const ALWAYS_ACKNOWLEDGED = [
   'AwsSolutions-IAM5[Action::s3:List*]',
   'AwsSolutions-IAM5[Resource::*]',
   'AwsSolutions-IAM5[Resource::<SiteBucket397A1860.Arn>/*]',
+  'AwsSolutions-IAM5[Resource::<SiteBucket397A1860.Arn>/media/*]',
   'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
   'AwsSolutions-L1',
   'AwsSolutions-SMG4',

@@ -125,7 +125,8 @@ describe('api stack', () => {
     const template = t(dev, 'api');
     template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
-    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+    // No AWS managed policy: only the platform's own (media uploads), which name their resources.
+    expect(JSON.stringify(template.findResources('AWS::IAM::Role'))).not.toContain(':iam::aws:policy/');
   });
 
   it('grants item-level DynamoDB actions on the table and its named indexes only', () => {
@@ -160,6 +161,18 @@ describe('api stack', () => {
     expect(JSON.stringify(ses[0]!.Resource)).toContain('configuration-set/');
   });
 
+  it('may only put media uploads into the site bucket, under media/', () => {
+    expect(httpStatements(dev).filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')))).toEqual([]);
+    const [policy] = Object.values(t(dev, 'web').findResources('AWS::IAM::ManagedPolicy', { Properties: { Description: Match.stringLikeRegexp('media kit uploads') } })) as {
+      Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
+    }[];
+    const statements = policy!.Properties.PolicyDocument.Statement;
+    expect(statements.map((s) => s.Action)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(statements[0]!.Resource)).toMatch(/SiteBucket.*\/media\/\*/);
+    const role = Object.values(t(dev, 'api').findResources('AWS::IAM::Role')).find((r) => JSON.stringify(r).includes('MediaUploads'));
+    expect(role).toBeDefined();
+  });
+
   it('routes ANY /{proxy+} and ANY /api/{proxy+} to the Lambda', () => {
     const template = t(dev, 'api');
     for (const routeKey of ['ANY /{proxy+}', 'ANY /api/{proxy+}']) template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
@@ -179,6 +192,13 @@ describe('gateway stack', () => {
 });
 
 describe('web stack', () => {
+  it('never prunes media uploads or published campaign pages when the site is deployed', () => {
+    const deployments = Object.values(t(dev, 'web').findResources('Custom::CDKBucketDeployment')) as { Properties: { Prune?: boolean; Exclude?: string[] } }[];
+    const pruning = deployments.filter((d) => d.Properties.Prune !== false);
+    expect(pruning.length).toBe(1);
+    expect(pruning[0]!.Properties.Exclude).toEqual(expect.arrayContaining(['media/*', '*/campaigns/*']));
+  });
+
   it('keeps every bucket private, encrypted and reachable over TLS only', () => {
     const template = t(dev, 'web');
     const buckets = template.findResources('AWS::S3::Bucket');
