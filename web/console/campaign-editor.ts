@@ -10,7 +10,7 @@ import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
 import { applyNoTheme, markFallbacks, readForm, renderAltWarnings, renderForm, renderHashtagChips, showLanguages } from './campaign-form.js';
 import { clearErrors, showErrors } from './campaign-errors.js';
 import {
-  EDITOR_LANGUAGES, LANGUAGE_LABELS, bodyOf, checkCampaign, checkUpload, describePath, emptyCampaign, fileSize, inputId,
+  EDITOR_LANGUAGES, LANGUAGE_LABELS, bodyOf, checkCampaign, checkUpload, describePath, emptyCampaign, fileSize, inputId, needsAlt,
   type CampaignRow, type EditorView, type HistoryEntry, type Translation,
 } from './campaign-rules.js';
 import { openPreview } from './campaign-preview.js';
@@ -275,7 +275,8 @@ export function setUpCampaigns(): void {
     event.preventDefault();
     void save().then(async (ok) => {
       if (!ok) return;
-      say('Draft saved.');
+      const noAlt = view!.draft.mediaKit.filter((item) => needsAlt(item.kind) && !item.alt?.en.trim()).length;
+      say(noAlt ? `Draft saved. ${noAlt === 1 ? '1 image has' : `${noAlt} images have`} no English text alternative.` : 'Draft saved.');
       await refreshAround().catch((error: unknown) => say(errorMessage(error)));
     });
   });
