@@ -76,6 +76,7 @@ describe('a manager uploads media to a campaign', () => {
     expect(await page.textContent('#media-upload-status')).toBe('notes.txt was not uploaded.');
     expect(uploads).toEqual([]);
     expect(uploadAuthorization).toEqual([]);
+    await page.locator('#campaign-errors').screenshot({ path: join(tmpdir(), 'manager-uploads-media-refused.png') });
 
     // The image: uploaded with progress, then a row with its preview, kind and size.
     await page.setInputFiles('#media-file', { name: 'Blue Heart poster.png', mimeType: 'image/png', buffer: png });
