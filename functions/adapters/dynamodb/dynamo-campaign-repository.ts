@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CampaignAuditEntry, CampaignRecord, CampaignRepository } from '../../domain/campaigns/ports.js';
 import { conflictOr } from './errors.js';
 
@@ -66,20 +66,16 @@ export class DynamoCampaignRepository implements CampaignRepository {
 
   async history(year: number): Promise<CampaignAuditEntry[]> {
     const entries: CampaignAuditEntry[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
-          ExpressionAttributeValues: { ':pk': auditPartition(year), ':audit': 'AUDIT#' },
-          ScanIndexForward: false,
-          ExclusiveStartKey,
-        }),
-      );
-      entries.push(...(page.Items ?? []).map((item) => strip<CampaignAuditEntry>(item)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
+        ExpressionAttributeValues: { ':pk': auditPartition(year), ':audit': 'AUDIT#' },
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) entries.push(...(page.Items ?? []).map((item) => strip<CampaignAuditEntry>(item)));
     return entries;
   }
 

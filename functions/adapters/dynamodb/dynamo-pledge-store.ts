@@ -1,9 +1,11 @@
 import {
   GetCommand,
   QueryCommand,
-  ScanCommand,
   TransactWriteCommand,
+  paginateQuery,
+  paginateScan,
   type DynamoDBDocumentClient,
+  type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { DAY_MS, HOUR_MS, dayBucket, epochSeconds, hourBucket } from '../../domain/shared/clock.js';
@@ -167,21 +169,19 @@ export class DynamoPledgeStore implements PledgeStore {
   }
 
   async *confirmedPledges(): AsyncIterable<Pledge[]> {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: '#type = :pledge AND #status = :confirmed AND attribute_not_exists(erasedAt)',
-          ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
-          ExpressionAttributeValues: { ':pledge': 'pledge', ':confirmed': 'confirmed' },
-          ExclusiveStartKey,
-        }),
-      );
+    const pages = paginateScan(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        FilterExpression: '#type = :pledge AND #status = :confirmed AND attribute_not_exists(erasedAt)',
+        ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+        ExpressionAttributeValues: { ':pledge': 'pledge', ':confirmed': 'confirmed' },
+      },
+    );
+    for await (const page of pages) {
       const pledges = (page.Items ?? []).map(fromItem);
       if (pledges.length > 0) yield pledges.sort((a, b) => (a.confirmedAt ?? '').localeCompare(b.confirmedAt ?? ''));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    }
   }
 
   /** One atomic write; a failed condition becomes a `conflict` the domain retries on. */
@@ -200,25 +200,11 @@ export class DynamoPledgeStore implements PledgeStore {
     return age < 25 * HOUR_MS ? hour : undefined;
   }
 
-  private async queryAll(
-    partition: string,
-    options: Partial<ConstructorParameters<typeof QueryCommand>[0]> = {},
-  ): Promise<Record<string, unknown>[]> {
+  private async queryAll(partition: string, options: Partial<QueryCommandInput> = {}): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          ...options,
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const input: QueryCommandInput = { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition }, ...options };
+    for await (const page of paginateQuery({ client: this.client }, input)) items.push(...(page.Items ?? []));
     return items;
   }
+
 }
