@@ -7,7 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
 import { SiteDeployment } from '../constructs/site-deployment.js';
-import { CONTENT_SECURITY_POLICY } from '../../functions/http/security-headers.js';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../functions/http/security-headers.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
@@ -66,6 +66,15 @@ export class WebStack extends Stack {
 
     this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      // The console PUTs media kit files to presigned URLs from the site's own origin.
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.PUT],
+          allowedOrigins: [props.domainName ? `https://${props.domainName}` : 'https://*.cloudfront.net'],
+          allowedHeaders: ['Content-Type', 'Cache-Control'],
+          maxAge: 3_600,
+        },
+      ],
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -75,10 +84,10 @@ export class WebStack extends Stack {
       autoDeleteObjects,
     });
 
-    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Blue Heart: CSP, HSTS and the other security headers, on every response',
+    const headersPolicy = (id: string, comment: string, csp: string) => new cloudfront.ResponseHeadersPolicy(this, id, {
+      comment,
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
@@ -93,6 +102,13 @@ export class WebStack extends Stack {
         ],
       },
     });
+    const securityHeaders = headersPolicy('SecurityHeaders', 'Blue Heart: CSP, HSTS and the other security headers, on every response', CONTENT_SECURITY_POLICY);
+    // The console also sends media kit files straight to the bucket (presigned PUTs), and only it.
+    const consoleHeaders = headersPolicy(
+      'ConsoleSecurityHeaders',
+      'Blue Heart console: the site policy, plus uploads to the site bucket',
+      contentSecurityPolicy({ connectSrc: [`https://${this.siteBucket.bucketRegionalDomainName}`] }),
+    );
 
     const directoryIndex = new cloudfront.Function(this, 'DirectoryIndex', {
       comment: 'Maps /xx/page/ and /xx/page to /xx/page/index.html',
@@ -135,20 +151,24 @@ export class WebStack extends Stack {
         }
       : {};
 
+    const siteBehavior = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+      origin: siteOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      functionAssociations: [{ function: directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      compress: true,
+    });
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket);
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Blue Heart ${props.stage}`,
       defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
-        functionAssociations: [{ function: directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-        compress: true,
-      },
+      defaultBehavior: siteBehavior(securityHeaders),
       // Order matters: CloudFront takes the first pattern that matches.
       additionalBehaviors: {
+        '/console/*': siteBehavior(consoleHeaders),
         [API_CACHEABLE_PATH]: apiBehavior(honourOriginCache, cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS),
         '/api/*': apiBehavior(cloudfront.CachePolicy.CACHING_DISABLED, cloudfront.AllowedMethods.ALLOW_ALL),
       },

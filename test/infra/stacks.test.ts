@@ -223,13 +223,29 @@ describe('web stack', () => {
     template.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: { DestinationBucketName: Match.anyValue() } });
   });
 
-  it('sends the strict CSP and HSTS on every behavior', () => {
+  it('sends the strict CSP and HSTS on every behavior; only the console may also reach the bucket', () => {
     const template = t(dev, 'web');
-    const policy = only(template, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    expect(policy.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: CSP, Override: true });
-    expect(policy.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    const policies = Object.entries(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as [string, any][];
+    const headers = (id: string) => policies.find(([logicalId]) => logicalId.startsWith(id))![1].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const site = headers('SecurityHeaders');
+    expect(site.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: CSP, Override: true });
+    expect(site.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    const consoleCsp = JSON.stringify(headers('ConsoleSecurityHeaders').ContentSecurityPolicy);
+    expect(consoleCsp).toContain("connect-src 'self' https://");
+    expect(consoleCsp).toContain('SiteBucket');
+    expect(consoleCsp).toContain("script-src 'self'");
     const config = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
+    const consoleBehavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/console/*');
+    expect(JSON.stringify(consoleBehavior.ResponseHeadersPolicyId)).toContain('ConsoleSecurityHeaders');
+    expect(JSON.stringify(config.DefaultCacheBehavior.ResponseHeadersPolicyId)).not.toContain('Console');
+  });
+
+  it('lets only the site origin PUT to the bucket (presigned media uploads)', () => {
+    const bucket = Object.values(t(dev, 'web').findResources('AWS::S3::Bucket')).find((b: any) => b.Properties.CorsConfiguration) as any;
+    expect(bucket.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: ['https://*.cloudfront.net'] }),
+    ]);
   });
 
   it('serves the bucket through OAC with directory indexes, and /api/* from the API uncached', () => {
@@ -239,8 +255,8 @@ describe('web stack', () => {
     expect(config.Logging).toBeDefined();
     expect(config.Origins.find((o: any) => o.S3OriginConfig).OriginAccessControlId).toBeDefined();
     expect(config.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
-    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/api/pledges/stats*', '/api/*']);
-    const [stats, api] = config.CacheBehaviors;
+    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/console/*', '/api/pledges/stats*', '/api/*']);
+    const [, stats, api] = config.CacheBehaviors;
     expect(api.CachePolicyId).toBe(CACHING_DISABLED);
     expect(stats.CachePolicyId).not.toBe(CACHING_DISABLED);
     for (const behavior of [stats, api]) expect(behavior.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
