@@ -69,11 +69,14 @@ function updateCounter(counter: HTMLElement, stats: Stats): void {
 function updateMap(map: SVGSVGElement, stats: Stats): void {
   for (const path of map.querySelectorAll<SVGPathElement>('path[data-country]')) {
     const count = stats.byCountry[path.dataset.country ?? ''] ?? 0;
-    path.setAttribute('class', `shade-${shadeFor(count)}`);
+    // Touch the DOM only where something changed: a refresh usually changes a country or two.
+    const shade = `shade-${shadeFor(count)}`;
+    if (path.getAttribute('class') !== shade) path.setAttribute('class', shade);
     const title = path.querySelector('title');
     if (!title) continue;
     path.dataset.name ??= title.textContent ?? '';
-    title.textContent = count > 0 ? `${path.dataset.name} — ${formatNumber(count)}` : path.dataset.name;
+    const text = count > 0 ? `${path.dataset.name} — ${formatNumber(count)}` : path.dataset.name;
+    if (title.textContent !== text) title.textContent = text;
   }
 }
 

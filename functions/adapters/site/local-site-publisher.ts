@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Campaign } from '../../domain/campaigns/campaign.js';
 import type { PublishResult, SitePublisher } from '../../domain/campaigns/ports.js';
@@ -44,7 +44,11 @@ export class LocalSitePublisher implements SitePublisher {
       files.map(async (file) => {
         const target = join(this.options.siteDir, file.path);
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, file.contents);
+        // Write beside, then rename: a visitor reading the page meanwhile gets the old or the
+        // new file whole, never a half-written one (rename is atomic on one file system).
+        const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        await writeFile(temporary, file.contents);
+        await rename(temporary, target);
       }),
     );
     return { files: files.length, ms: Math.round(performance.now() - started) };
