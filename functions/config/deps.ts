@@ -22,12 +22,20 @@ import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer.js';
 import { LambdaSitePublisher } from '../adapters/site/lambda-site-publisher.js';
 import { S3MediaStorage } from '../adapters/site/s3-media-storage.js';
 import { resolveAppSecret } from './app-secret.js';
+import { resolveStripeSecrets, type StripeSecrets } from './stripe-secrets.js';
+import Stripe from 'stripe';
+import { StripeGateway } from '../adapters/stripe/stripe-gateway.js';
+import { DynamoLedger, DynamoProcessedEvents } from '../adapters/dynamodb/dynamo-ledger.js';
+import type { DonationDeps } from '../domain/donations/start-checkout.js';
+import type { LedgerDeps } from '../domain/donations/record-payment-event.js';
+import type { PaymentGateway } from '../domain/donations/ports.js';
 import type { Env } from './env.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
   pledges: PledgeDeps;
   campaigns: CampaignDeps;
+  donations: DonationDeps & LedgerDeps;
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -45,6 +53,24 @@ export interface DepsOverrides {
   publisher?: SitePublisher;
   /** Where media kit uploads go; `npm start` keeps them in its site folder. */
   media?: MediaStorage;
+  gateway?: PaymentGateway;
+}
+
+const unconfiguredGateway: PaymentGateway = {
+  createCheckout: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
+  verifyEvent: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
+  entriesFor: () => Promise.resolve([]),
+};
+
+/** Stripe, at its own address or at the local stand-in's (STRIPE_API_URL). */
+function stripeGateway(secrets: StripeSecrets, apiUrl: string | undefined): PaymentGateway {
+  const local = apiUrl ? new URL(apiUrl) : undefined;
+  const stripe = new Stripe(secrets.secretKey, {
+    maxNetworkRetries: 2,
+    timeout: 10_000,
+    ...(local ? { host: local.hostname, port: Number(local.port), protocol: local.protocol.replace(':', '') as 'http' | 'https' } : {}),
+  });
+  return new StripeGateway(stripe, secrets.webhookSecret);
 }
 
 /** Until the publish function is wired (PUBLISH_FUNCTION_NAME), publishing says so plainly. */
@@ -62,6 +88,10 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
   const keys = deriveKeys(await resolveAppSecret(env));
   const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   const ses = createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
+  const stripeSecrets = overrides.gateway ? undefined : await resolveStripeSecrets(env);
+  const gateway = overrides.gateway ?? (stripeSecrets ? stripeGateway(stripeSecrets, env.STRIPE_API_URL) : unconfiguredGateway);
+  const mailer = new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET });
+  const campaignRepository = new DynamoCampaignRepository(documents, env.TABLE_NAME);
   return {
     pledges: {
       store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
@@ -71,7 +101,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
         new DynamoSpentTokens(documents, env.TABLE_NAME),
         overrides.proofOfWork ?? DEFAULT_PROOF_OF_WORK,
       ),
-      mailer: new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET }),
+      mailer,
       hasher: new KeyedHasher(keys),
       tokens: new HmacTokenSigner(keys.tokens),
       clock,
@@ -80,13 +110,22 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       publicUrl: env.PUBLIC_URL,
     },
     campaigns: {
-      repository: new DynamoCampaignRepository(documents, env.TABLE_NAME),
+      repository: campaignRepository,
       publisher:
         overrides.publisher ??
         (env.PUBLISH_FUNCTION_NAME ? new LambdaSitePublisher({ functionName: env.PUBLISH_FUNCTION_NAME }) : unconfiguredPublisher),
       media: overrides.media ?? (env.MEDIA_BUCKET ? new S3MediaStorage(env.MEDIA_BUCKET) : unconfiguredMedia),
       clock,
       newId: randomUUID,
+    },
+    donations: {
+      gateway,
+      ledger: new DynamoLedger(documents, env.TABLE_NAME),
+      processed: new DynamoProcessedEvents(documents, env.TABLE_NAME),
+      fundraising: async (year) => (await campaignRepository.get(year))?.live?.fundraising,
+      mailer,
+      clock,
+      publicUrl: env.PUBLIC_URL,
     },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),

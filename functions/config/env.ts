@@ -25,6 +25,13 @@ export const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1, 'must name the client id tokens are issued to'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** AWS only: the function that renders and uploads the site; unset locally (in-process publisher). */
+  /** Stripe: inline locally (test-mode key or the stand-in's), or one Secrets Manager secret on AWS. */
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+  /** ARN of a secret holding {"secretKey":"sk_…","webhookSecret":"whsec_…"}. */
+  STRIPE_SECRET_ARN: z.string().startsWith('arn:', 'must be a Secrets Manager ARN').optional(),
+  /** Local only: the Stripe stand-in's address; unset for real Stripe. */
+  STRIPE_API_URL: url.optional(),
   /** AWS only: the site bucket, whose media/ prefix takes presigned media kit uploads. */
   MEDIA_BUCKET: z.string().min(3, 'must name the site bucket').optional(),
   PUBLISH_FUNCTION_NAME: z.string().min(1, 'must name the publish Lambda function').optional(),

@@ -9,6 +9,7 @@ import { SECURITY_HEADERS } from './security-headers.js';
 import { adminCampaignRoutes, mediaUploadRoutes } from './routes/admin-campaigns.js';
 import { adminPledgeRoutes } from './routes/admin-pledges.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { donationRoutes, stripeWebhookRoutes } from './routes/donations.js';
 import { mountDocs } from './routes/docs.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
@@ -39,8 +40,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       throw new AppError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
     },
   });
+  // Stripe's events can be larger than a form (a subscription with its invoice).
+  const webhookBodies = bodyLimit({
+    maxSize: 512 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The event is larger than 512 KB.');
+    },
+  });
   // Media uploads are files, not forms: their size limit is in the signed upload ticket.
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/admin/media-uploads/') ? next() : smallBodies(c, next)));
+  app.use('/api/*', (c, next) => {
+    if (c.req.path.startsWith('/api/admin/media-uploads/')) return next();
+    return c.req.path === '/api/stripe/webhook' ? webhookBodies(c, next) : smallBodies(c, next);
+  });
   app.onError(handleError(deps.logger));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `There is nothing at ${c.req.method} ${c.req.path}.` } }, 404));
 
@@ -51,6 +62,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.get('/api/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/api/campaigns', campaignRoutes(deps));
   app.route('/api/pledges', pledgeRoutes(deps, clientIp));
+  app.route('/api/donations', donationRoutes(deps));
+  app.route('/api/stripe', stripeWebhookRoutes(deps));
   app.route('/api/pledges', pledgeLinkRoutes(deps));
   app.route('/api/admin/pledges', adminPledgeRoutes(deps));
   app.route('/api/admin/campaigns', adminCampaignRoutes(deps));

@@ -37,6 +37,27 @@ export interface MediaItem {
   language?: Language;
 }
 
+export interface Money {
+  /** Minor units (cents); zero-decimal currencies have none. */
+  amount: number;
+  currency: string;
+}
+
+/** A company or foundation that matches gifts, up to a cap, within a time window. */
+export interface Matcher {
+  name: string;
+  cap: Money;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** The campaign's fundraising: a target in the reporting (settlement) currency, a closing date, a matcher. */
+export interface Fundraising {
+  target: Money;
+  endsAt: string;
+  matcher?: Matcher;
+}
+
 /**
  * A World Day campaign: one per year, observed on 30 July since 2014. 2014 and 2015 had no
  * theme, so a theme is optional. The same shape is the manager's draft and the published
@@ -54,6 +75,7 @@ export interface Campaign {
   links: CampaignLink[];
   partners: Partner[];
   mediaKit: MediaItem[];
+  fundraising?: Fundraising;
   status: 'draft' | 'published';
   updatedAt: string;
 }

@@ -1,0 +1,124 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CampaignTotals, LedgerEntry, LedgerRepository } from '../../domain/donations/ledger.js';
+import type { ProcessedEvents } from '../../domain/donations/ports.js';
+import { epochSeconds, DAY_MS } from '../../domain/shared/clock.js';
+import { conflictOr } from './errors.js';
+
+const entryKey = (id: string) => ({ PK: `LEDGER#${id}`, SK: 'ENTRY' });
+const totalsKey = (year: number | undefined) => ({ PK: `DONATION-TOTALS#${year ?? 'none'}`, SK: 'TOTALS' });
+
+/**
+ * The ledger in DynamoDB. An entry and the running totals it implies are written in one
+ * transaction that fails if the entry exists, so a fact recorded twice changes nothing and the
+ * totals can never drift from the entries.
+ */
+export class DynamoLedger implements LedgerRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async append(entry: LedgerEntry): Promise<'appended' | 'duplicate'> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...entryKey(entry.id), type: 'ledger-entry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: totalsKey(entry.campaignYear),
+                UpdateExpression: 'ADD raised :raised, #gross :gross, matchable :matchable SET settlementCurrency = :currency',
+                ExpressionAttributeNames: { '#gross': `gross_${entry.currency}` },
+                ExpressionAttributeValues: {
+                  ':raised': entry.settlement.amount,
+                  ':gross': entry.amount,
+                  ':matchable': entry.matchable ? entry.settlement.amount : 0,
+                  ':currency': entry.settlement.currency,
+                },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const conflict = conflictOr(error);
+      if (conflict instanceof Error && (conflict as { code?: string }).code === 'conflict') return 'duplicate';
+      throw conflict;
+    }
+    if (entry.kind === 'gift' && entry.stripe.customerId) await this.countDonor(entry.campaignYear, entry.stripe.customerId);
+    return 'appended';
+  }
+
+  /** A donor counts once per campaign, however many gifts they make. */
+  private async countDonor(year: number | undefined, customerId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: { PK: `DONOR#${year ?? 'none'}#${customerId}`, SK: 'DONOR' }, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return;
+      throw error;
+    }
+    await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: totalsKey(year), UpdateExpression: 'ADD donors :one', ExpressionAttributeValues: { ':one': 1 } }));
+  }
+
+  async get(id: string): Promise<LedgerEntry | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: entryKey(id), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { PK: _pk, SK: _sk, type: _type, ...entry } = Item;
+    return entry as LedgerEntry;
+  }
+
+  giftForCharge(chargeId: string): Promise<LedgerEntry | undefined> {
+    return this.get(`gift:${chargeId}`);
+  }
+
+  /** Receipts are bookkeeping about an entry, not money: the one attribute ever set after append. */
+  async markReceiptSent(id: string, at: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({ TableName: this.tableName, Key: entryKey(id), UpdateExpression: 'SET receiptSentAt = :at', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':at': at } }),
+    );
+  }
+
+  async totals(campaignYear: number): Promise<CampaignTotals> {
+    const { Item = {} } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: totalsKey(campaignYear) }));
+    const byCurrency = Object.fromEntries(
+      Object.entries(Item).filter(([key]) => key.startsWith('gross_')).map(([key, value]) => [key.slice('gross_'.length), Number(value)]),
+    );
+    return {
+      campaignYear,
+      raised: { amount: Number(Item.raised ?? 0), currency: String(Item.settlementCurrency ?? 'usd') },
+      donors: Number(Item.donors ?? 0),
+      byCurrency,
+      matchable: Number(Item.matchable ?? 0),
+    };
+  }
+
+  async nextReceiptNumber(year: number): Promise<string> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({ TableName: this.tableName, Key: { PK: `RECEIPT-SEQUENCE#${year}`, SK: 'SEQUENCE' }, UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'next' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }),
+    );
+    return `BH-${year}-${String(Attributes?.next ?? 0).padStart(6, '0')}`;
+  }
+}
+
+/** Processed provider events, kept 30 days (Stripe retries for 3). */
+export class DynamoProcessedEvents implements ProcessedEvents {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async has(eventId: string): Promise<boolean> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: `PAYMENT-EVENT#${eventId}`, SK: 'EVENT' }, ConsistentRead: true }));
+    return Boolean(Item);
+  }
+
+  async remember(eventId: string, at: Date): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { PK: `PAYMENT-EVENT#${eventId}`, SK: 'EVENT', processedAt: at.toISOString(), expiresAt: epochSeconds(new Date(at.getTime() + 30 * DAY_MS)) } }),
+    );
+  }
+}

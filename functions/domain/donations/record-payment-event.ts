@@ -1,0 +1,63 @@
+import type { Mailer } from '../pledges/ports.js';
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import type { LedgerEntry, LedgerRepository } from './ledger.js';
+import type { PaymentEvent, PaymentGateway, ProcessedEvents } from './ports.js';
+import { receiptEmail } from './receipt-email.js';
+import type { Fundraising } from '../campaigns/campaign.js';
+
+export interface LedgerDeps {
+  /** The campaign's fundraising settings (target, matcher), from the live campaign. */
+  fundraising: (campaignYear: number) => Promise<Fundraising | undefined>;
+  gateway: PaymentGateway;
+  ledger: LedgerRepository;
+  processed: ProcessedEvents;
+  mailer: Mailer;
+  clock: Clock;
+}
+
+/**
+ * One verified event: re-read what it is about, append what is new, send receipts not yet sent,
+ * and only then remember the event. Any failure throws, the webhook answers 5xx, and the
+ * provider delivers again; every step before the failure is found done and skipped.
+ */
+export async function recordPaymentEvent(deps: LedgerDeps, event: PaymentEvent): Promise<{ appended: number; duplicate: boolean }> {
+  if (await deps.processed.has(event.id)) return { appended: 0, duplicate: true };
+  let appended = 0;
+  for (const fact of await deps.gateway.entriesFor(event)) {
+    const entry = fact.kind === 'gift' ? await withMatching(deps, fact) : await withGiftDetails(deps.ledger, fact);
+    if (!(await deps.ledger.get(entry.id))) {
+      // A receipt number only for a gift not seen before (a lost race leaves a gap, never a duplicate).
+      const receiptNumber = entry.kind === 'gift' ? await deps.ledger.nextReceiptNumber(Number(entry.occurredAt.slice(0, 4))) : undefined;
+      if ((await deps.ledger.append({ ...entry, ...(receiptNumber ? { receiptNumber } : {}) })) === 'appended') appended++;
+    }
+    if (entry.kind === 'gift') await sendReceiptOnce(deps, entry.id);
+  }
+  await deps.processed.remember(event.id, deps.clock.now());
+  return { appended, duplicate: false };
+}
+
+/** Refunds and disputes carry their gift's campaign, category and earmark into reports. */
+async function withGiftDetails(ledger: LedgerRepository, fact: Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>): Promise<LedgerEntry> {
+  const gift = await ledger.giftForCharge(fact.stripe.chargeId);
+  if (!gift) {
+    // The gift's own event has not been processed yet: let the provider retry this one later.
+    throw new AppError('unavailable', `The gift for charge ${fact.stripe.chargeId} is not in the ledger yet.`, { retryable: true });
+  }
+  const { campaignYear, donorCategory, earmark, frequency, language, anonymous, displayName, dedication, matchable } = gift;
+  return { ...fact, campaignYear, donorCategory, earmark, frequency, language, anonymous, displayName, dedication, matchable };
+}
+
+/** A gift made inside the campaign's matching window counts toward the matcher's pledge. */
+async function withMatching<T extends Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>>(deps: LedgerDeps, gift: T): Promise<T> {
+  const matcher = gift.campaignYear ? (await deps.fundraising(gift.campaignYear))?.matcher : undefined;
+  const at = gift.occurredAt;
+  return matcher && at >= matcher.startsAt && at <= matcher.endsAt ? { ...gift, matchable: true } : gift;
+}
+
+async function sendReceiptOnce(deps: LedgerDeps, id: string): Promise<void> {
+  const gift = await deps.ledger.get(id);
+  if (!gift || gift.receiptSentAt || !gift.donor?.email) return;
+  await deps.mailer.send(receiptEmail(gift));
+  await deps.ledger.markReceiptSent(id, deps.clock.now().toISOString());
+}

@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { CURRENCIES } from '../../domain/donations/currencies.js';
+import { DONOR_CATEGORIES, EARMARK_IDS } from '../../domain/donations/donation.js';
+import { LanguageCode } from './pledges.schemas.js';
+
+const noMarkup = (value: string) => !/[<>]/.test(value);
+
+export const CheckoutSchema = z
+  .strictObject({
+    amount: z.number({ message: 'must be a whole number in the smallest unit of the currency (cents)' }).int('must be a whole number in the smallest unit of the currency (cents)'),
+    currency: z.enum(CURRENCIES, { message: `must be one of ${CURRENCIES.join(', ')}` }),
+    frequency: z.enum(['once', 'monthly'], { message: 'must be once or monthly' }),
+    donorCategory: z.enum(DONOR_CATEGORIES, { message: `must be one of ${DONOR_CATEGORIES.join(', ')}` }),
+    anonymous: z.boolean({ message: 'must be true or false' }),
+    displayName: z.string().trim().min(1).max(80, 'must be 80 characters or fewer').refine(noMarkup, 'must not contain < or >').optional(),
+    dedication: z.string().trim().max(200, 'must be 200 characters or fewer').refine(noMarkup, 'must not contain < or >').optional(),
+    campaignYear: z.number().int().min(2014).max(2100).optional(),
+    earmark: z.enum(EARMARK_IDS, { message: 'is not a purpose the fund offers' }).optional(),
+    language: LanguageCode,
+    email: z.string().trim().max(254).pipe(z.email({ message: 'must be an email address' })).optional(),
+    /** One per form: a double click or a retry gets the same payment page, never two. */
+    idempotencyKey: z.uuid({ message: 'must be a UUID generated once per form' }),
+  })
+  .refine((input) => input.anonymous || input.displayName, { message: 'is needed to show your name on the donor list', path: ['displayName'] })
+  .openapi('DonationCheckout');
+
+export const CheckoutResponseSchema = z.object({ url: z.url() }).openapi('DonationCheckoutSession');
+
+export const ProgressQuerySchema = z.strictObject({
+  campaign: z.coerce.number({ message: 'must be a campaign year, e.g. 2026' }).int().min(2014).max(2100),
+});
+
+const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
+export const ProgressSchema = z
+  .object({
+    campaignYear: z.number(),
+    target: MoneySchema.optional(),
+    raised: MoneySchema,
+    donors: z.number().int(),
+    matched: z.object({ amount: z.number(), currency: z.string(), cap: z.number(), remaining: z.number(), matcher: z.string() }).optional(),
+    endsAt: z.string().optional(),
+    daysLeft: z.number().int().optional(),
+  })
+  .openapi('CampaignProgress');
+
+/** A plain HTML form sends the amount as typed (major units) and checkboxes as "on". */
+export function checkoutFormToInput(form: Record<string, string>, parseAmount: (text: string, currency: string) => number | undefined): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...form };
+  input.anonymous = form.showName !== 'on';
+  delete input.showName;
+  input.amount = parseAmount(form.amount ?? '', form.currency ?? '') ?? Number.NaN;
+  if (form.campaignYear) input.campaignYear = Number(form.campaignYear);
+  for (const key of ['displayName', 'dedication', 'earmark', 'email', 'campaignYear']) if (form[key] === '') delete input[key];
+  if (!form.idempotencyKey) input.idempotencyKey = crypto.randomUUID();
+  return input;
+}

@@ -1,0 +1,71 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { campaignProgress } from '../../domain/donations/campaign-progress.js';
+import { isCurrency, parseMajorAmount } from '../../domain/donations/currencies.js';
+import { recordPaymentEvent } from '../../domain/donations/record-payment-event.js';
+import { startCheckout } from '../../domain/donations/start-checkout.js';
+import { isLanguage } from '../../domain/shared/languages.js';
+import type { AppDeps } from '../../config/deps.js';
+import type { AppEnv } from '../app-env.js';
+import { documentRoute } from '../openapi.js';
+import { bodyFormat, readBody } from '../read-body.js';
+import { validate } from '../validate.js';
+import { CheckoutResponseSchema, CheckoutSchema, ProgressQuerySchema, ProgressSchema, checkoutFormToInput } from './donations.schemas.js';
+
+/** Giving: the hosted payment page, and the campaign's progress. */
+export function donationRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const donations = deps.donations;
+
+  documentRoute(app, {
+    method: 'post', path: '/checkout', tag: 'Donations', body: CheckoutSchema, form: true,
+    summary: 'Start a gift: answers the URL of a Stripe Checkout page (one-off or monthly). Amounts are integers in minor units.',
+    responses: { 200: { description: 'Where to pay', schema: CheckoutResponseSchema }, 303: { description: 'For form posts: on to the payment page' } },
+  });
+  app.post('/checkout', async (c) => {
+    const format = bodyFormat(c);
+    const raw = await readBody(c, format);
+    if (format === 'form') {
+      c.set('respondWithHtml', true);
+      const lang = (raw as Record<string, string>).language;
+      if (lang && isLanguage(lang)) c.set('language', lang);
+    }
+    const parse = (text: string, currency: string) => (isCurrency(currency) ? parseMajorAmount(text, currency) : undefined);
+    const { idempotencyKey, ...intent } = validate(CheckoutSchema, format === 'form' ? checkoutFormToInput(raw as Record<string, string>, parse) : raw);
+    const { url } = await startCheckout(donations, intent, idempotencyKey);
+    return format === 'form' ? c.redirect(url, 303) : c.json({ url });
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/progress', tag: 'Donations', query: ProgressQuerySchema,
+    summary: "A campaign's fundraising: raised (net, reporting currency), target, donors, days left, matching.",
+    responses: { 200: { description: 'Progress', schema: ProgressSchema } },
+  });
+  app.get('/progress', async (c) => {
+    const { campaign } = validate(ProgressQuerySchema, c.req.query());
+    const progress = await campaignProgress(donations.ledger, await donations.fundraising(campaign), campaign, donations.clock.now());
+    const maxAge = deps.statsMaxAgeSeconds;
+    return c.json(progress, 200, { 'Cache-Control': maxAge > 0 ? `public, max-age=${maxAge}, s-maxage=${maxAge}` : 'no-cache' });
+  });
+
+  return app;
+}
+
+/**
+ * Stripe's webhook: the signature is checked on the raw body, then the event is recorded
+ * exactly once. A 5xx makes Stripe retry; a known duplicate is a 200.
+ */
+export function stripeWebhookRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  documentRoute(app, {
+    method: 'post', path: '/webhook', tag: 'Donations',
+    summary: 'Stripe events (signed). Unknown event types are acknowledged and ignored.',
+    responses: { 200: { description: 'Recorded (or a known duplicate, or ignored)' }, 400: { description: 'Missing or bad signature' } },
+  });
+  app.post('/webhook', async (c) => {
+    const event = await deps.donations.gateway.verifyEvent(await c.req.text(), c.req.header('stripe-signature'));
+    const outcome = await recordPaymentEvent(deps.donations, event);
+    deps.logger.info('payment event', { eventId: event.id, type: event.type, ...outcome });
+    return c.json({ received: true, ...outcome });
+  });
+  return app;
+}
