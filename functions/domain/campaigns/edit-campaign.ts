@@ -31,7 +31,9 @@ export function diffCampaigns(before: Campaign | undefined, after: Campaign): Fi
 /** Creates or updates a year's draft. The live campaign is untouched until it is published. */
 export function saveCampaignDraft(deps: CampaignDeps, year: number, input: CampaignDraftInput, by: string): Promise<CampaignRecord> {
   return changeCampaign(deps, year, by, (current, now) => {
-    const draft: Campaign = { ...input, year, day: input.day ?? worldDayOf(year), status: 'draft', updatedAt: now.toISOString() };
+    // Fundraising settings are kept when an editor that does not show them saves the draft.
+    const fundraising = input.fundraising ?? current?.draft.fundraising;
+    const draft: Campaign = { ...input, ...(fundraising ? { fundraising } : {}), year, day: input.day ?? worldDayOf(year), status: 'draft', updatedAt: now.toISOString() };
     return {
       next: { year, draft, version: current?.version ?? 0, ...(current?.live ? { live: current.live } : {}), ...(current?.publishAt ? { publishAt: current.publishAt } : {}) },
       entry: { action: 'edit', changes: diffCampaigns(current?.draft, draft) },

@@ -62,6 +62,12 @@ export function worldDayCampaigns(updatedAt: string): Campaign[] {
         { label: { en: 'UN Voluntary Trust Fund for Victims of Trafficking in Persons' }, url: 'https://www.unodc.org/unodc/en/human-trafficking-fund/' },
       ],
       partners: [{ name: 'UNODC', url: 'https://www.unodc.org' }],
+      // Demo figures, after the 2017 World Day fundraiser that reached its US$ 50,000 target.
+      fundraising: {
+        target: { amount: 5_000_000, currency: 'usd' },
+        endsAt: '2026-12-31T23:59:59Z',
+        matcher: { name: 'Example Foundation (demo)', cap: { amount: 1_000_000, currency: 'usd' }, startsAt: '2026-07-01T00:00:00Z', endsAt: '2026-12-31T23:59:59Z' },
+      },
     }),
   ];
 }

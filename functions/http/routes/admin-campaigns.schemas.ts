@@ -29,6 +29,20 @@ export const CampaignDraftSchema = z
     hashtags: z.array(z.string().trim().regex(HASHTAG, 'must be # followed by 2–100 letters, digits or underscores, e.g. #EndHumanTrafficking')).max(20),
     links: z.array(z.strictObject({ label: localized(200), url })).max(30),
     partners: z.array(z.strictObject({ name: text(200), url: url.optional() })).max(100),
+    fundraising: z
+      .strictObject({
+        target: z.strictObject({ amount: z.number().int().positive(), currency: z.string().length(3).toLowerCase() }),
+        endsAt: z.iso.datetime({ offset: true }),
+        matcher: z
+          .strictObject({
+            name: text(120),
+            cap: z.strictObject({ amount: z.number().int().positive(), currency: z.string().length(3).toLowerCase() }),
+            startsAt: z.iso.datetime({ offset: true }),
+            endsAt: z.iso.datetime({ offset: true }),
+          })
+          .optional(),
+      })
+      .optional(),
     mediaKit: z
       .array(
         z.strictObject({

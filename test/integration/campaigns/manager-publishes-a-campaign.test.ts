@@ -122,6 +122,13 @@ describe('a manager prepares, publishes, schedules and restores a campaign', () 
     expect(((await (await platform.request('/api/campaigns/2027')).json()) as { summary: { en: string } }).summary.en).toBe('Every victim deserves protection.');
   });
 
+  it('keeps fundraising settings when an editor that does not show them saves the draft', async () => {
+    const fundraising = { target: { amount: 5_000_000, currency: 'usd' }, endsAt: '2027-08-30T00:00:00Z' };
+    await put('/api/admin/campaigns/2027', { ...draft, fundraising });
+    const view = (await (await put('/api/admin/campaigns/2027', draft)).json()) as View & { draft: { fundraising?: unknown } };
+    expect(view.draft.fundraising).toEqual(fundraising);
+  });
+
   it('is for managers only', async () => {
     const finance = await platform.identity.issueToken('finance@blueheart.local');
     expect((await platform.request('/api/admin/campaigns', as(finance))).status).toBe(403);
