@@ -125,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
   const assetCount = result.files.length - result.pages;
   console.log(`web: wrote ${result.pages} pages and ${assetCount} asset files to ${shown}/ in ${result.durationMs} ms`);
   console.log(`  languages: ${LANGUAGES.join(' ')}${statsSnapshot ? ` · stats snapshot: ${statsSnapshot.total} pledges` : ''}`);
-  console.log(`  ${result.assets.css}  ${result.assets.siteJs}  ${result.assets.pledgeJs}`);
+  console.log(`  ${result.assets.css}  ${result.assets.siteJs}  ${result.assets.pledgeJs}  ${result.assets.donateJs}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

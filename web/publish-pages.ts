@@ -10,6 +10,7 @@ import { CampaignArchivePage } from './pages/campaigns/archive.js';
 import { CampaignPage } from './pages/campaigns/campaign.js';
 import { MediaKitPage } from './pages/campaigns/media-kit.js';
 import type { PageContext } from './pages/context.js';
+import { DonatePage } from './pages/donate.js';
 import { HomePage } from './pages/home.js';
 import { renderDocument } from './pages/render.js';
 import { STABLE_ASSETS, type SiteAssets } from './site/assets.js';
@@ -37,7 +38,8 @@ export interface CampaignSiteInput {
 
 /**
  * Every file that depends on the published campaigns: the home page in every language, one
- * page per campaign year, the archive, the media kit, `/sitemap.xml` and the `.ics` files.
+ * page per campaign year, the archive, the media kit, the donate page (the gift carries the
+ * current campaign's year; its fundraiser shows there), `/sitemap.xml` and the `.ics` files.
  * Pure and in memory (no file system), so the publish function (Lambda or the local server)
  * can write the result to S3 or to the site folder; `buildSite` renders them the same way.
  */
@@ -53,10 +55,11 @@ export function renderCampaignSiteFiles(input: CampaignSiteInput): OutputFile[] 
     page(PAGE_PATHS.home, HomePage({ ctx }));
     page(PAGE_PATHS.campaigns, CampaignArchivePage({ ctx, campaigns: published }));
     page(PAGE_PATHS.mediaKit, MediaKitPage({ ctx }));
+    page(PAGE_PATHS.donate, DonatePage({ ctx }));
     for (const year of published) page(campaignPath(year.year), CampaignPage({ ctx, campaign: year }));
     files.push({ path: `${lang}/world-day.ics`, contents: worldDayCalendar({ lang, now: input.now, publicUrl: input.publicUrl }) });
   }
-  const paths = [...INDEXED_STATIC_PATHS, PAGE_PATHS.home, PAGE_PATHS.campaigns, PAGE_PATHS.mediaKit, ...published.map((c) => campaignPath(c.year))];
+  const paths = [...INDEXED_STATIC_PATHS, PAGE_PATHS.home, PAGE_PATHS.campaigns, PAGE_PATHS.mediaKit, PAGE_PATHS.donate, ...published.map((c) => campaignPath(c.year))];
   files.push({ path: 'sitemap.xml', contents: renderSitemap(paths, input.publicUrl) });
   return files;
 }

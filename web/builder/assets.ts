@@ -33,7 +33,11 @@ function hashedAndStable(name: string, ext: string, contents: string | Uint8Arra
 export async function buildAssets(webDir: string): Promise<{ assets: SiteAssets; files: OutputFile[] }> {
   const [scripts, css] = await Promise.all([
     esbuild.build({
-      entryPoints: { site: join(webDir, 'client/site.ts'), pledge: join(webDir, 'client/pledge.ts') },
+      entryPoints: {
+        site: join(webDir, 'client/site.ts'),
+        pledge: join(webDir, 'client/pledge.ts'),
+        donate: join(webDir, 'client/donate.ts'),
+      },
       bundle: true,
       format: 'esm',
       platform: 'browser',
@@ -48,16 +52,18 @@ export async function buildAssets(webDir: string): Promise<{ assets: SiteAssets;
       esbuild.transform(source, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] }),
     ),
   ]);
-  const script = (name: 'site' | 'pledge') => {
+  const stable = { site: STABLE_ASSETS.siteJs, pledge: STABLE_ASSETS.pledgeJs, donate: STABLE_ASSETS.donateJs };
+  const script = (name: keyof typeof stable) => {
     const output = scripts.outputFiles.find((file) => file.path.endsWith(`/${name}.js`));
     if (!output) throw new Error(`esbuild produced no ${name}.js`);
-    return hashedAndStable(name, 'js', output.contents, name === 'site' ? STABLE_ASSETS.siteJs : STABLE_ASSETS.pledgeJs);
+    return hashedAndStable(name, 'js', output.contents, stable[name]);
   };
   const site = script('site');
   const pledge = script('pledge');
+  const donate = script('donate');
   const style = hashedAndStable('site', 'css', css.code, STABLE_ASSETS.css);
   return {
-    assets: { css: style.url, siteJs: site.url, pledgeJs: pledge.url, favicon: STABLE_ASSETS.favicon },
-    files: [...style.files, ...site.files, ...pledge.files, { path: 'favicon.svg', contents: FAVICON_SVG }],
+    assets: { css: style.url, siteJs: site.url, pledgeJs: pledge.url, donateJs: donate.url, favicon: STABLE_ASSETS.favicon },
+    files: [...style.files, ...site.files, ...pledge.files, ...donate.files, { path: 'favicon.svg', contents: FAVICON_SVG }],
   };
 }

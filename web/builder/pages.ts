@@ -3,7 +3,7 @@ import type { PledgeStats } from '../../functions/domain/pledges/pledge.js';
 import { LANGUAGES, type Language } from '../../functions/domain/shared/languages.js';
 import { messagesFor } from '../i18n/index.js';
 import { ChapterPage } from '../pages/chapter.js';
-import { DonatePage } from '../pages/donate.js';
+import { DonateThanksPage } from '../pages/donate-thanks.js';
 import { TrustFundPage } from '../pages/trust-fund.js';
 import { CheckEmailPage } from '../pages/check-email.js';
 import type { PageContext } from '../pages/context.js';
@@ -32,7 +32,6 @@ export const INDEXED_STATIC_PATHS: readonly string[] = [
   PAGE_PATHS.pledge,
   PAGE_PATHS.help,
   PAGE_PATHS.privacy,
-  PAGE_PATHS.donate,
   PAGE_PATHS.trustFund,
   ...CHAPTERS.map((chapter) => chapterPath(chapter.slug)),
 ];
@@ -57,7 +56,7 @@ export function renderStaticPages(input: RenderInput): OutputFile[] {
     page(PAGE_PATHS.thanks, ThanksPage({ ctx }));
     page(PAGE_PATHS.help, HelpPage({ ctx }));
     page(PAGE_PATHS.privacy, PrivacyPage({ ctx }));
-    page(PAGE_PATHS.donate, DonatePage({ ctx }));
+    page(PAGE_PATHS.donateThanks, DonateThanksPage({ ctx }));
     page(PAGE_PATHS.trustFund, TrustFundPage({ ctx }));
     for (const chapter of CHAPTERS) page(chapterPath(chapter.slug), ChapterPage({ ctx, chapter }));
   }

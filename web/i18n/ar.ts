@@ -1,4 +1,5 @@
 import { ar as campaignPages } from './campaign-pages/ar.js';
+import { ar as donations } from './donations/ar.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -8,6 +9,7 @@ import type { Messages } from './messages.js';
  */
 export const ar: Messages = {
   ...campaignPages,
+  ...donations,
   meta: {
     siteName: 'القلب الأزرق',
     description: 'قدِّم تعهّدك في حملة القلب الأزرق وقِف إلى جانب ضحايا الاتجار بالبشر.',

@@ -1,9 +1,11 @@
 import { en as campaignPages } from './campaign-pages/en.js';
+import { en as donations } from './donations/en.js';
 import type { Messages } from './messages.js';
 
 /** The reference language: every other language translates these strings. */
 export const en: Messages = {
   ...campaignPages,
+  ...donations,
   meta: {
     siteName: 'Blue Heart',
     description: 'Take the Blue Heart pledge and stand with the victims of human trafficking.',

@@ -1,9 +1,11 @@
 import { es as campaignPages } from './campaign-pages/es.js';
+import { es as donations } from './donations/es.js';
 import type { Messages } from './messages.js';
 
 /** Tuteo, as in the confirmation emails. */
 export const es: Messages = {
   ...campaignPages,
+  ...donations,
   meta: {
     siteName: 'Corazón Azul',
     description: 'Asume el compromiso Corazón Azul y ponte del lado de las víctimas de la trata de personas.',

@@ -1,8 +1,10 @@
 import { fr as campaignPages } from './campaign-pages/fr.js';
+import { fr as donations } from './donations/fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
   ...campaignPages,
+  ...donations,
   meta: {
     siteName: 'Cœur bleu',
     description: 'Prenez l’engagement Cœur bleu et soyez aux côtés des victimes de la traite des personnes.',

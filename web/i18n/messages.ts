@@ -1,7 +1,9 @@
 import type { Plural } from './plural.js';
 import type { CampaignPagesMessages } from './campaign-pages/messages.js';
+import type { DonationMessages } from './donations/messages.js';
 
 export type { CampaignPagesMessages } from './campaign-pages/messages.js';
+export type { DonationMessages } from './donations/messages.js';
 
 /**
  * Every string the public site shows, per language. English (`en.ts`) is the reference; the
@@ -22,7 +24,7 @@ export interface TitledText {
   text: string;
 }
 
-export interface Messages extends CampaignPagesMessages {
+export interface Messages extends CampaignPagesMessages, DonationMessages {
   meta: {
     siteName: string;
     description: string;

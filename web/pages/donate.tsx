@@ -1,42 +1,53 @@
 import { formatNumber, translate } from '../i18n/index.js';
 import { PAGE_PATHS, pageHref } from '../site/paths.js';
+import { DonationForm } from './components/donation-form.js';
+import { FundraisingProgress } from './components/fundraising-progress.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 
 /** People the trust fund supports directly each year (UN Secretary-General, 2019). */
-const PEOPLE_SUPPORTED_A_YEAR = 3_000;
+export const PEOPLE_SUPPORTED_A_YEAR = 3_000;
 
 /**
- * `/{lang}/donate/`: where gifts go and what they do. Online giving comes with the payments
- * issue; until then the page says so and has no form.
+ * `/{lang}/donate/`: where gifts go, what they do, the campaign's fundraiser when there is a
+ * current campaign, and the form that leads to Stripe's checkout. Depends on the current
+ * campaign (its year goes with the gift), so `renderCampaignSiteFiles` renders it.
  */
 export function DonatePage({ ctx }: { ctx: PageContext }) {
   const { lang, t } = ctx;
   const d = t.donate;
   return (
-    <Layout ctx={ctx} title={d.title} description={d.lead} path={PAGE_PATHS.donate} current="donate">
+    <Layout ctx={ctx} title={d.title} description={d.lead} path={PAGE_PATHS.donate} current="donate" scripts={['donate']}>
       <div class="container narrow page">
         <h1>{d.title}</h1>
         <p class="lead">{d.lead}</p>
         <p class="figure-callout">{translate(lang, d.reach, { count: formatNumber(lang, PEOPLE_SUPPORTED_A_YEAR) })}</p>
-        <section aria-labelledby="donate-what">
-          <h2 id="donate-what">{d.whatHeading}</h2>
-          <ul>
-            {d.whatItems.map((item) => (
-              <li>{item}</li>
-            ))}
-          </ul>
-        </section>
-        <section class="panel" aria-labelledby="donate-soon">
-          <h2 id="donate-soon">{d.soonHeading}</h2>
-          <p>{d.soonText}</p>
-          <p>
-            <a class="button button-secondary" href={pageHref(lang, PAGE_PATHS.trustFund)}>
-              {d.trustFundLink}
-            </a>
-          </p>
+        <GiftSupports ctx={ctx} />
+        <p>
+          <a href={pageHref(lang, PAGE_PATHS.trustFund)}>{d.trustFundLink}</a>
+        </p>
+        {ctx.campaign ? <FundraisingProgress ctx={ctx} year={ctx.campaign.year} /> : null}
+        <section class="donate-section" aria-labelledby="donate-form-heading">
+          <h2 id="donate-form-heading">{t.giving.formHeading}</h2>
+          <p>{t.giving.formIntro}</p>
+          <DonationForm ctx={ctx} />
         </section>
       </div>
     </Layout>
+  );
+}
+
+/** What a gift does: humanitarian, legal and financial aid to victims through NGO partners. */
+export function GiftSupports({ ctx, heading }: { ctx: PageContext; heading?: string }) {
+  const d = ctx.t.donate;
+  return (
+    <section aria-labelledby="donate-what">
+      <h2 id="donate-what">{heading ?? d.whatHeading}</h2>
+      <ul>
+        {d.whatItems.map((item) => (
+          <li>{item}</li>
+        ))}
+      </ul>
+    </section>
   );
 }

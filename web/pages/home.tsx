@@ -2,6 +2,7 @@ import { formatDayMonth, translate } from '../i18n/index.js';
 import { PAGE_PATHS, pageHref } from '../site/paths.js';
 import { CampaignSummary } from './components/campaign-summary.js';
 import { Countdown } from './components/countdown.js';
+import { FundraisingProgress } from './components/fundraising-progress.js';
 import { HeartIcon } from './components/icons.js';
 import { LiveCounter } from './components/live-counter.js';
 import { PledgeWall } from './components/pledge-wall.js';
@@ -34,6 +35,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
       </div>
       <div class="container">
         {ctx.campaign && <CampaignSummary ctx={ctx} campaign={ctx.campaign} />}
+        {ctx.campaign && <FundraisingProgress ctx={ctx} year={ctx.campaign.year} donateLink />}
         <WorldMap ctx={ctx} />
         <div class="columns">
           <section class="facts" aria-labelledby="facts-heading">

@@ -25,7 +25,7 @@ export interface LayoutProps {
   ogType?: 'website' | 'article';
   /** A draft preview: never indexed, and marked as such above the header. */
   preview?: boolean;
-  scripts?: ('pledge')[];
+  scripts?: ('pledge' | 'donate')[];
   /** Pages with tokens in their URL: not indexed, and the URL never leaves in a Referer. */
   private?: boolean;
   children?: Child;
@@ -57,6 +57,7 @@ export function Layout(props: LayoutProps) {
         <SocialMeta ctx={ctx} title={fullTitle} description={props.description ?? t.meta.description} path={path} type={props.ogType ?? 'website'} />
         <script type="module" src={assets.siteJs}></script>
         {props.scripts?.includes('pledge') ? <script type="module" src={assets.pledgeJs}></script> : null}
+        {props.scripts?.includes('donate') ? <script type="module" src={assets.donateJs}></script> : null}
       </head>
       <body>
         {props.preview ? (

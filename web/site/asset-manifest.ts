@@ -1,19 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HASHED_ASSETS_DIR, type SiteAssets } from './assets.js';
+import { HASHED_ASSETS_DIR, STABLE_ASSETS, type SiteAssets } from './assets.js';
 
 /** Where every build records the content-hashed URLs its pages link to. */
 export const ASSET_MANIFEST_PATH = `${HASHED_ASSETS_DIR}/manifest.json`;
 
-/** Checks a manifest's shape: every asset must be a site path. */
+/**
+ * Checks a manifest's shape: every asset must be a site path. A manifest written before the
+ * donate script existed links its stable name, which every build writes.
+ */
 export function parseAssetManifest(json: string): SiteAssets {
   const value = JSON.parse(json) as Partial<Record<keyof SiteAssets, unknown>>;
-  const keys: (keyof SiteAssets)[] = ['css', 'siteJs', 'pledgeJs', 'favicon'];
+  value.donateJs ??= STABLE_ASSETS.donateJs;
+  const keys: (keyof SiteAssets)[] = ['css', 'siteJs', 'pledgeJs', 'donateJs', 'favicon'];
   for (const key of keys) {
     const url = value[key];
     if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) throw new Error(`asset manifest: bad ${key}`);
   }
-  return { css: value.css, siteJs: value.siteJs, pledgeJs: value.pledgeJs, favicon: value.favicon } as SiteAssets;
+  return { css: value.css, siteJs: value.siteJs, pledgeJs: value.pledgeJs, donateJs: value.donateJs, favicon: value.favicon } as SiteAssets;
 }
 
 /** The hashed asset URLs of the build in `siteDir` (the local site folder), for `renderCampaignSiteFiles`. */

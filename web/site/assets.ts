@@ -10,6 +10,8 @@ export interface SiteAssets {
   siteJs: string;
   /** Pledge form enhancement (proof of work, inline errors): pages with the form. */
   pledgeJs: string;
+  /** The donate form (currency switching, amount checks, JSON post to the checkout): the donate page. */
+  donateJs: string;
   favicon: string;
 }
 
@@ -20,5 +22,6 @@ export const STABLE_ASSETS: SiteAssets = {
   css: '/site.css',
   siteJs: '/site.js',
   pledgeJs: '/pledge.js',
+  donateJs: '/donate.js',
   favicon: '/favicon.svg',
 };

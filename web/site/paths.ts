@@ -15,6 +15,7 @@ export const PAGE_PATHS = {
   campaigns: 'campaigns/',
   mediaKit: 'media-kit/',
   donate: 'donate/',
+  donateThanks: 'donate/thanks/',
   trustFund: 'trust-fund/',
 } as const;
 
@@ -56,6 +57,8 @@ export const API = {
   confirm: '/api/pledges/confirm',
   unsubscribe: '/api/pledges/unsubscribe',
   erase: '/api/pledges/erase',
+  donationsCheckout: '/api/donations/checkout',
+  donationsProgress: '/api/donations/progress',
 } as const;
 
 /** A busy, neutral site: leaving for it looks like an ordinary search. */

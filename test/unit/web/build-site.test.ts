@@ -23,6 +23,7 @@ const PAGES = [
   'help/index.html',
   'privacy/index.html',
   'donate/index.html',
+  'donate/thanks/index.html',
   'trust-fund/index.html',
   'campaigns/index.html',
   'media-kit/index.html',

@@ -73,7 +73,7 @@ describe('renderServerPage', () => {
   });
 
   it('takes the hashed asset URLs when the caller knows them', () => {
-    const assets = { css: '/assets/site.abc.css', siteJs: '/assets/site.abc.js', pledgeJs: '/assets/pledge.abc.js', favicon: '/favicon.svg' };
+    const assets = { css: '/assets/site.abc.css', siteJs: '/assets/site.abc.js', pledgeJs: '/assets/pledge.abc.js', donateJs: '/assets/donate.abc.js', favicon: '/favicon.svg' };
     const html = renderServerPage({ kind: 'message', lang: 'en', message: 'error' }, { assets });
     expect(html).toContain('href="/assets/site.abc.css"');
     expect(html).toContain('src="/assets/site.abc.js"');

@@ -47,8 +47,6 @@ export const en: CampaignPagesMessages = {
       'It helps survivors rebuild their lives in society.',
     ],
     reach: 'About {count} people a year receive direct support from the fund.',
-    soonHeading: 'Online giving opens soon',
-    soonText: 'You will soon be able to give here securely. Until then, find out how the trust fund works.',
     trustFundLink: 'About the trust fund',
   },
   trustFund: {

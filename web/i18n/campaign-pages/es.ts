@@ -48,8 +48,6 @@ export const es: CampaignPagesMessages = {
       'Ayuda a las personas supervivientes a reintegrarse en la sociedad.',
     ],
     reach: 'Unas {count} personas al año reciben apoyo directo del Fondo.',
-    soonHeading: 'Pronto podrás donar en línea',
-    soonText: 'Muy pronto podrás donar aquí de forma segura. Mientras tanto, descubre cómo funciona el Fondo.',
     trustFundLink: 'Sobre el Fondo',
   },
   trustFund: {

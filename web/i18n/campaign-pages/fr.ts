@@ -48,8 +48,6 @@ export const fr: CampaignPagesMessages = {
       'Il aide les survivantes et survivants à se réinsérer dans la société.',
     ],
     reach: 'Environ {count} personnes par an reçoivent une aide directe du Fonds.',
-    soonHeading: 'Les dons en ligne ouvrent bientôt',
-    soonText: 'Vous pourrez bientôt donner ici en toute sécurité. En attendant, découvrez comment fonctionne le Fonds.',
     trustFundLink: 'À propos du Fonds',
   },
   trustFund: {

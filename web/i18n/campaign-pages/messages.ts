@@ -54,8 +54,6 @@ export interface CampaignPagesMessages {
     whatItems: string[];
     /** `{count}` is 3,000, formatted for the language. */
     reach: string;
-    soonHeading: string;
-    soonText: string;
     trustFundLink: string;
   };
   trustFund: {

@@ -48,8 +48,6 @@ export const pt: CampaignPagesMessages = {
       'Ajuda os sobreviventes a reintegrar-se na sociedade.',
     ],
     reach: 'Cerca de {count} pessoas por ano recebem apoio direto do Fundo.',
-    soonHeading: 'Os donativos online abrem em breve',
-    soonText: 'Em breve poderá doar aqui em segurança. Até lá, conheça o funcionamento do Fundo.',
     trustFundLink: 'Sobre o Fundo',
   },
   trustFund: {

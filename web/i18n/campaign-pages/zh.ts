@@ -45,8 +45,6 @@ export const zh: CampaignPagesMessages = {
       '帮助幸存者重新融入社会。',
     ],
     reach: '每年约有{count}人直接获得该基金的支持。',
-    soonHeading: '在线捐款即将开放',
-    soonText: '您很快就可以在这里安全地捐款。在此之前，请了解信托基金如何运作。',
     trustFundLink: '关于信托基金',
   },
   trustFund: {

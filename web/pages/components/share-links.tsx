@@ -7,12 +7,13 @@ const HASHTAGS = '#EndHumanTrafficking #HumanTrafficking';
 /**
  * Plain share links: each network's own share URL, no SDK, nothing loaded from them until the
  * visitor clicks. Networks that share a URL only (Facebook, LinkedIn, Telegram) are listed only
- * when the build knows the public URL.
+ * when the build knows the public URL. `text` and `path` (below `/{lang}/`) default to the pledge's.
  */
-export function ShareLinks({ ctx }: { ctx: PageContext }) {
+export function ShareLinks({ ctx, text: shareText, path }: { ctx: PageContext; text?: string; path?: string }) {
   const { lang, t } = ctx;
-  const url = ctx.publicUrl ? absoluteUrl(ctx, pageHref(lang)) : undefined;
-  const text = [t.thanks.shareText, url, HASHTAGS].filter(Boolean).join(' ');
+  const message = shareText ?? t.thanks.shareText;
+  const url = ctx.publicUrl ? absoluteUrl(ctx, pageHref(lang, path)) : undefined;
+  const text = [message, url, HASHTAGS].filter(Boolean).join(' ');
   const q = encodeURIComponent;
   const links: { network: string; href: string }[] = [
     { network: 'X', href: `https://twitter.com/intent/tweet?text=${q(text)}` },
@@ -20,7 +21,7 @@ export function ShareLinks({ ctx }: { ctx: PageContext }) {
     { network: 'WhatsApp', href: `https://wa.me/?text=${q(text)}` },
     ...(url
       ? [
-          { network: 'Telegram', href: `https://t.me/share/url?url=${q(url)}&text=${q(`${t.thanks.shareText} ${HASHTAGS}`)}` },
+          { network: 'Telegram', href: `https://t.me/share/url?url=${q(url)}&text=${q(`${message} ${HASHTAGS}`)}` },
           { network: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}` },
         ]
       : []),
