@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { CardDetails } from './objects/payments.js';
 
 /** What a Checkout Session was asked for that Stripe keeps server-side (not on the object). */
 export interface SessionRequest {
@@ -32,6 +33,9 @@ export class StandinState {
   readonly invoicePayments = new Map<string, Stripe.InvoicePayment>();
   readonly payouts = new Map<string, Stripe.Payout>();
   readonly portalSessions = new Map<string, Stripe.BillingPortal.Session>();
+  /** The card a subscription renews with (Stripe keeps it as the default payment method). */
+  readonly subscriptionCards = new Map<string, CardDetails>();
+  readonly portalReturns = new Map<string, string | null>();
 
   /** Finds any stored object by its id prefix: what `expand[]` follows. */
   lookup(id: string): { object: string } | undefined {

@@ -65,7 +65,7 @@ export function newDispute(input: { charge: Stripe.Charge; reason: string; withd
       uncategorized_file: null,
       uncategorized_text: null,
     },
-    evidence_details: { due_by: created + 7 * 86_400, enhanced_eligibility: {}, has_evidence: false, past_due: false, submission_count: 0, submission_method: null },
+    evidence_details: { due_by: created + 7 * 86_400, enhanced_eligibility: {}, has_evidence: false, past_due: false, submission_count: 0, submission_method: 'not_submitted' },
     intended_submission_method: null,
     is_charge_refundable: false,
     livemode: false,
