@@ -15,6 +15,7 @@ const PAGES = [
   '/campaigns/2016/',
   '/media-kit/',
   '/donate/',
+  '/donate/thanks/',
   '/trust-fund/',
 ];
 

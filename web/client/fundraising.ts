@@ -1,5 +1,5 @@
 import { fillTemplate } from '../i18n/plural.js';
-import { formatMoney } from '../site/money.js';
+import { currencyDecimals, formatMoney } from '../site/money.js';
 import { pageLanguage, renderCount } from './counts.js';
 
 const EVERY_MS = 15_000;
@@ -67,7 +67,11 @@ function render(panel: HTMLElement, progress: Progress): void {
   const lang = pageLanguage();
   const rtl = document.documentElement.dir === 'rtl';
   const isolate = (value: string): string => (rtl ? `\u2068${value}\u2069` : value);
-  const money = (value: Money): string => isolate(formatMoney(lang, Math.round(value.amount), value.currency));
+  // Totals in whole units of the currency: "US$31,251", not "US$31,250.50".
+  const money = (value: Money): string => {
+    const unit = 10 ** currencyDecimals(value.currency);
+    return isolate(formatMoney(lang, Math.round(value.amount / unit) * unit, value.currency));
+  };
   const find = <T extends HTMLElement>(name: string) => panel.querySelector<T>(`[data-progress-${name}]`);
   const data = panel.dataset;
   const { raised, target, matched } = progress;
