@@ -57,9 +57,11 @@ export function initDonateForm(form: HTMLFormElement): void {
     const value = currencySelect?.value ?? '';
     return isCurrency(value) ? value : 'usd';
   };
+  // Inserted amounts keep their own direction inside Arabic sentences (as the build's `translate`).
+  const isolate = (value: string): string => (document.documentElement.dir === 'rtl' ? `\u2068${value}\u2069` : value);
   const range = (code: Currency) => ({
-    min: formatMoney(lang, CURRENCY_RULES[code].min, code),
-    max: formatMoney(lang, CURRENCY_RULES[code].max, code),
+    min: isolate(formatMoney(lang, CURRENCY_RULES[code].min, code)),
+    max: isolate(formatMoney(lang, CURRENCY_RULES[code].max, code)),
   });
   const newKey = (): void => {
     if (keyInput) keyInput.value = newIdempotencyKey();
