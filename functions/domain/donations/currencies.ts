@@ -36,7 +36,12 @@ export const isCurrency = (value: string): value is Currency => (CURRENCIES as r
  */
 export function parseMajorAmount(text: string, currency: Currency): number | undefined {
   const { decimals } = CURRENCY_RULES[currency];
-  const match = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  // Arabic-Indic (٠–٩) and Persian (۰–۹) digits, and the Arabic decimal separator, as typed on phones.
+  const western = text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace('\u066b', '.');
+  const match = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(western);
   if (!match) return undefined;
   const [, whole = '', fraction = ''] = match;
   if (fraction.length > decimals) return undefined;

@@ -48,7 +48,10 @@ export function checkoutFormToInput(form: Record<string, string>, parseAmount: (
   const input: Record<string, unknown> = { ...form };
   input.anonymous = form.showName !== 'on';
   delete input.showName;
-  input.amount = parseAmount(form.amount ?? '', form.currency ?? '') ?? Number.NaN;
+  // A typed amount wins over the suggested one it replaces.
+  const typed = form.customAmount?.trim() ? form.customAmount : form.amount;
+  delete input.customAmount;
+  input.amount = parseAmount(typed ?? '', form.currency ?? '') ?? Number.NaN;
   if (form.campaignYear) input.campaignYear = Number(form.campaignYear);
   for (const key of ['displayName', 'dedication', 'earmark', 'email', 'campaignYear']) if (form[key] === '') delete input[key];
   if (!form.idempotencyKey) input.idempotencyKey = crypto.randomUUID();

@@ -10,6 +10,8 @@ describe('amounts in minor units, never floating point', () => {
     ['19.99', 'gbp', 1999],
     ['3000', 'jpy', 3000],
     [' 100 ', 'mxn', 10000],
+    ['٤٠٠', 'usd', 40000],
+    ['٢٥٫٥', 'eur', 2550],
   ] as const)('%j %s → %i', (text, currency, minor) => {
     expect(parseMajorAmount(text, currency)).toBe(minor);
   });
