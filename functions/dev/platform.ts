@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
 import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
 import { startSesLocal, type EmbeddedSes } from './ses-local.js';
 import { seedCampaigns, seedDemoPledges } from './seed.js';
+import { startStripeStandin, type StripeStandin } from './stripe-standin/index.js';
 import { startScheduler } from './scheduler.js';
 import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
@@ -44,6 +45,8 @@ export interface PlatformOptions {
 
 export interface Platform {
   url: string;
+  /** The local Stripe stand-in, when no STRIPE_SECRET_KEY was given. */
+  stripeStandin?: StripeStandin;
   dynamoEndpoint: string;
   sesEndpoint: string;
   tableName: string;
@@ -105,6 +108,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
     const identity = await createLocalIdentity(url);
     const appSecret = localSecret(dataDir);
+
+    // Real Stripe in test mode when its keys are given (with `stripe listen --forward-to …`),
+    // otherwise the stand-in, which signs its webhooks to this platform exactly as Stripe would.
+    let stripe = { STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET, STRIPE_API_URL: undefined as string | undefined };
+    let stripeStandin: StripeStandin | undefined;
+    if (!stripe.STRIPE_SECRET_KEY) {
+      progress('Starting the local Stripe test-mode stand-in');
+      const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+      stripeStandin = await startStripeStandin({ webhookUrl: `${url}/api/stripe/webhook`, webhookSecret });
+      stops.push(stripeStandin.stop);
+      stripe = { STRIPE_SECRET_KEY: stripeStandin.secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_URL: stripeStandin.url };
+    }
     const env = loadEnv({
       STAGE: 'local',
       AWS_REGION: 'local',
@@ -114,6 +129,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       SES_FROM_ADDRESS: 'blue-heart@unodc.local',
       PUBLIC_URL: url,
       APP_SECRET: appSecret,
+      ...stripe,
       AUTH_ISSUER: identity.issuer,
       AUTH_JWKS_URL: identity.jwksUrl,
       AUTH_AUDIENCE: identity.clientId,
@@ -142,7 +158,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
     stops.push(scheduler.stop);
     site.mount({ api, identity, sesEndpoint: ses.endpoint });
-    return { url, dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
+    return { url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
   } catch (error) {
     await stop();
     throw error;

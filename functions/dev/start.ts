@@ -50,6 +50,7 @@ try {
       row('Mailbox', `${platform.url}/mailbox/  (emails the platform sent)`),
       row('DynamoDB Local', `${platform.dynamoEndpoint}  (table ${platform.tableName}${options.data.DATA_DIR ? `, data in ${options.data.DATA_DIR}` : ', in memory'})`),
       row('SES (local)', `${platform.sesEndpoint}  (its own viewer at /, JSON at /store)`),
+      row('Stripe', platform.stripeStandin ? `${platform.stripeStandin.url}  (local test-mode stand-in: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)` : 'test mode with your STRIPE_SECRET_KEY'),
       '',
       '  Console sign-in (local only):',
       ...LOCAL_USERS.map((u) => `    ${u.roles.join(',').padEnd(9)} ${u.username} / ${u.password}`),
