@@ -45,6 +45,7 @@ export class WebhookOutbox {
   private readonly waiting = new Set<Pending>();
   private sending = false;
   private idleWaiters: Array<() => void> = [];
+  private drainWaiters: Array<() => void> = [];
   private stopped = false;
   private readonly delays: number[];
 
@@ -87,14 +88,26 @@ export class WebhookOutbox {
     return this.idle();
   }
 
-  /** Sends every waiting retry now instead of after its backoff, then waits for quiet. */
-  deliverAll(): Promise<void> {
-    for (const pending of this.waiting) {
-      clearTimeout(pending.timer);
-      this.waiting.delete(pending);
-      this.enqueue(pending);
+  /**
+   * Sends everything now: queued events, then every waiting retry without its backoff, until
+   * each event is delivered or out of retries.
+   */
+  async deliverAll(): Promise<void> {
+    for (;;) {
+      await this.drained();
+      if (this.waiting.size === 0 || this.stopped) return;
+      for (const pending of this.waiting) {
+        clearTimeout(pending.timer);
+        this.waiting.delete(pending);
+        this.enqueue(pending);
+      }
     }
-    return this.idle();
+  }
+
+  /** Resolves when nothing is queued or in flight (retries may still be waiting). */
+  private drained(): Promise<void> {
+    if (this.queue.length === 0 && !this.sending) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   /** Resolves when nothing is queued, in flight or waiting to be retried. */
@@ -116,6 +129,11 @@ export class WebhookOutbox {
   }
 
   private settle() {
+    if (this.queue.length === 0 && !this.sending) {
+      const drained = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const resolve of drained) resolve();
+    }
     if (!this.isIdle()) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];

@@ -11,16 +11,19 @@ export const WEBHOOK_SECRET = 'whsec_standin_test_secret';
  * A tiny webhook endpoint that checks every delivery the way the app must:
  * `stripe.webhooks.constructEventAsync(rawBody, signature, secret)`. It can be told to fail.
  */
-export async function startReceiver(options: { failFirst?: number } = {}) {
+export async function startReceiver(options: { failEachEvent?: number } = {}) {
   const verifier = new Stripe('sk_test_verifier_only');
   const received: Stripe.Event[] = [];
   const rejected: string[] = [];
+  const attemptsPerEvent = new Map<string, number>();
   let calls = 0;
   const app = new Hono();
   app.post('/webhooks/stripe', async (c) => {
     calls += 1;
-    if (calls <= (options.failFirst ?? 0)) return c.text('temporarily down', 503);
     const raw = await c.req.text();
+    const id = (JSON.parse(raw) as { id: string }).id;
+    attemptsPerEvent.set(id, (attemptsPerEvent.get(id) ?? 0) + 1);
+    if (attemptsPerEvent.get(id)! <= (options.failEachEvent ?? 0)) return c.text('temporarily down', 503);
     try {
       received.push(await verifier.webhooks.constructEventAsync(raw, c.req.header('stripe-signature') ?? '', WEBHOOK_SECRET));
       return c.json({ received: true });
@@ -45,8 +48,8 @@ export async function startReceiver(options: { failFirst?: number } = {}) {
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
-export async function startWorld(options: Partial<StripeStandinOptions> & { failFirst?: number } = {}) {
-  const receiver = await startReceiver({ failFirst: options.failFirst ?? 0 });
+export async function startWorld(options: Partial<StripeStandinOptions> & { failEachEvent?: number } = {}) {
+  const receiver = await startReceiver({ failEachEvent: options.failEachEvent ?? 0 });
   const standin: StripeStandin = await startStripeStandin({ webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, ...options });
   const stripe = new Stripe(standin.secretKey, { host: standin.host, port: standin.port, protocol: 'http' });
   return {
