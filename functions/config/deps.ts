@@ -28,6 +28,7 @@ import { StripeGateway } from '../adapters/stripe/stripe-gateway.js';
 import { DynamoLedger, DynamoProcessedEvents } from '../adapters/dynamodb/dynamo-ledger.js';
 import type { DonationDeps } from '../domain/donations/start-checkout.js';
 import type { LedgerDeps } from '../domain/donations/record-payment-event.js';
+import type { AnnualReceiptDeps } from '../domain/donations/annual-receipt.js';
 import type { PaymentGateway } from '../domain/donations/ports.js';
 import type { Env } from './env.js';
 
@@ -35,7 +36,7 @@ import type { Env } from './env.js';
 export interface AppDeps {
   pledges: PledgeDeps;
   campaigns: CampaignDeps;
-  donations: DonationDeps & LedgerDeps;
+  donations: DonationDeps & LedgerDeps & AnnualReceiptDeps;
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -59,6 +60,7 @@ export interface DepsOverrides {
 const unconfiguredGateway: PaymentGateway = {
   createCheckout: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
   verifyEvent: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
+  portalUrl: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
   entriesFor: () => Promise.resolve([]),
 };
 
@@ -92,18 +94,21 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
   const gateway = overrides.gateway ?? (stripeSecrets ? stripeGateway(stripeSecrets, env.STRIPE_API_URL) : unconfiguredGateway);
   const mailer = new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET });
   const campaignRepository = new DynamoCampaignRepository(documents, env.TABLE_NAME);
+  const hasher = new KeyedHasher(keys);
+  const tokens = new HmacTokenSigner(keys.tokens);
+  const limiter = new DynamoRateLimiter(documents, env.TABLE_NAME);
   return {
     pledges: {
       store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
-      limiter: new DynamoRateLimiter(documents, env.TABLE_NAME),
+      limiter,
       proofOfWork: new AltchaProofOfWork(
         keys.proofOfWork,
         new DynamoSpentTokens(documents, env.TABLE_NAME),
         overrides.proofOfWork ?? DEFAULT_PROOF_OF_WORK,
       ),
       mailer,
-      hasher: new KeyedHasher(keys),
-      tokens: new HmacTokenSigner(keys.tokens),
+      hasher,
+      tokens,
       clock,
       newId: randomUUID,
       policy: overrides.policy ?? DEFAULT_ABUSE_POLICY,
@@ -119,6 +124,9 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       newId: randomUUID,
     },
     donations: {
+      donorKey: (email) => hasher.email(email),
+      tokens,
+      limiter,
       gateway,
       ledger: new DynamoLedger(documents, env.TABLE_NAME),
       processed: new DynamoProcessedEvents(documents, env.TABLE_NAME),

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CampaignTotals, LedgerEntry, LedgerRepository } from '../../domain/donations/ledger.js';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CampaignTotals, DonorLine, LedgerEntry, LedgerRepository } from '../../domain/donations/ledger.js';
 import type { ProcessedEvents } from '../../domain/donations/ports.js';
 import { epochSeconds, DAY_MS } from '../../domain/shared/clock.js';
 import { conflictOr } from './errors.js';
@@ -25,6 +25,20 @@ export class DynamoLedger implements LedgerRepository {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: { ...entryKey(entry.id), type: 'ledger-entry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...(entry.donorKey
+              ? [
+                  {
+                    Put: {
+                      TableName: this.tableName,
+                      Item: {
+                        PK: `DONOR-LINES#${entry.donorKey}`, SK: `${entry.occurredAt}#${entry.id}`, type: 'donor-line', id: entry.id, kind: entry.kind,
+                        occurredAt: entry.occurredAt, amount: entry.amount, currency: entry.currency, language: entry.language,
+                        ...(entry.receiptNumber ? { receiptNumber: entry.receiptNumber } : {}), ...(entry.donor?.name ? { donorName: entry.donor.name } : {}),
+                      },
+                    },
+                  },
+                ]
+              : []),
             {
               Update: {
                 TableName: this.tableName,
@@ -94,6 +108,17 @@ export class DynamoLedger implements LedgerRepository {
       byCurrency,
       matchable: Number(Item.matchable ?? 0),
     };
+  }
+
+  async donorLines(donorKey: string, year: number): Promise<DonorLine[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `DONOR-LINES#${donorKey}`, ':from': `${year}-01-01`, ':to': `${year}-12-31T99` },
+      }),
+    );
+    return Items.map(({ PK: _pk, SK: _sk, type: _type, ...line }) => line as DonorLine);
   }
 
   async nextReceiptNumber(year: number): Promise<string> {

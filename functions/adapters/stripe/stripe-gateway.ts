@@ -69,6 +69,11 @@ export class StripeGateway implements PaymentGateway {
     return { id: session.id, url: session.url };
   }
 
+  async portalUrl(customerId: string, returnUrl: string): Promise<string> {
+    const session = await this.stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
+    return session.url;
+  }
+
   async verifyEvent(rawBody: string, signature: string | undefined): Promise<PaymentEvent> {
     let event: Stripe.Event;
     try {

@@ -46,6 +46,20 @@ export interface LedgerEntry {
   receiptSentAt?: string;
   /** Made within the campaign's matching window: counts toward the matcher's pledge. */
   matchable?: boolean;
+  /** Keyed hash of the donor's address: finds a donor's gifts (annual receipt) without storing it twice. */
+  donorKey?: string;
+}
+
+/** One line of a donor's giving history (gifts and what undid them), for the annual receipt. */
+export interface DonorLine {
+  id: string;
+  kind: LedgerEntryKind;
+  occurredAt: string;
+  amount: number;
+  currency: Currency;
+  receiptNumber?: string;
+  language: Language;
+  donorName?: string;
 }
 
 export interface CampaignTotals {
@@ -69,4 +83,6 @@ export interface LedgerRepository {
   markReceiptSent(id: string, at: string): Promise<void>;
   totals(campaignYear: number): Promise<CampaignTotals>;
   nextReceiptNumber(year: number): Promise<string>;
+  /** Everything recorded for a donor in a calendar year, oldest first. */
+  donorLines(donorKey: string, year: number): Promise<DonorLine[]>;
 }

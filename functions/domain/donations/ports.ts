@@ -24,6 +24,8 @@ export interface PaymentGateway {
   createCheckout(request: CheckoutRequest, idempotencyKey: string): Promise<{ id: string; url: string }>;
   /** Verifies the signature over the raw body; an `invalid_token` AppError when it does not hold. */
   verifyEvent(rawBody: string, signature: string | undefined): Promise<PaymentEvent>;
+  /** A page where a monthly donor changes or cancels the gift (Stripe's customer portal). */
+  portalUrl(customerId: string, returnUrl: string): Promise<string>;
   /** The ledger entries an event implies, read fresh from the provider (empty for unrelated events). */
   entriesFor(event: PaymentEvent): Promise<Array<Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>>>;
 }

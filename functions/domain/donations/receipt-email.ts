@@ -14,6 +14,7 @@ interface ReceiptCopy {
   date: string;
   number: string;
   monthly: string;
+  manage: string;
 }
 
 const FUND: Record<Language, string> = {
@@ -27,19 +28,19 @@ const FUND: Record<Language, string> = {
 };
 
 const COPY: Record<Language, Omit<ReceiptCopy, 'fund'>> = {
-  en: { subject: 'Your gift receipt', greeting: (n) => `Dear ${n},`, thanks: 'Thank you for your gift.', supports: 'It supports direct humanitarian, legal and financial aid to victims of trafficking through NGO partners.', amount: 'Amount', date: 'Date', number: 'Receipt number', monthly: 'This is a monthly gift; you can change or cancel it at any time.' },
-  fr: { subject: 'Reçu de votre don', greeting: (n) => `Bonjour ${n},`, thanks: 'Merci pour votre don.', supports: 'Il finance une aide humanitaire, juridique et financière directe aux victimes de la traite, par l’intermédiaire d’ONG partenaires.', amount: 'Montant', date: 'Date', number: 'Numéro de reçu', monthly: 'Ce don est mensuel ; vous pouvez le modifier ou l’annuler à tout moment.' },
-  es: { subject: 'Recibo de tu donación', greeting: (n) => `Hola, ${n}:`, thanks: 'Gracias por tu donación.', supports: 'Apoya la asistencia humanitaria, jurídica y financiera directa a víctimas de la trata a través de ONG asociadas.', amount: 'Importe', date: 'Fecha', number: 'Número de recibo', monthly: 'Es una donación mensual; puedes cambiarla o cancelarla cuando quieras.' },
-  ar: { subject: 'إيصال تبرعك', greeting: (n) => `عزيزي/عزيزتي ${n}،`, thanks: 'شكراً لتبرعك.', supports: 'يدعم تبرعك تقديم المساعدة الإنسانية والقانونية والمالية المباشرة لضحايا الاتجار من خلال المنظمات غير الحكومية الشريكة.', amount: 'المبلغ', date: 'التاريخ', number: 'رقم الإيصال', monthly: 'هذا تبرع شهري؛ يمكنك تغييره أو إلغاؤه في أي وقت.' },
-  zh: { subject: '您的捐款收据', greeting: (n) => `${n}，您好：`, thanks: '感谢您的捐款。', supports: '您的捐款通过非政府组织合作伙伴，为人口贩运受害者提供直接的人道主义、法律和经济援助。', amount: '金额', date: '日期', number: '收据编号', monthly: '这是每月捐款，您可以随时更改或取消。' },
-  ru: { subject: 'Квитанция о вашем пожертвовании', greeting: (n) => `Здравствуйте, ${n}!`, thanks: 'Спасибо за ваше пожертвование.', supports: 'Оно идёт на прямую гуманитарную, юридическую и финансовую помощь жертвам торговли людьми через партнёрские НПО.', amount: 'Сумма', date: 'Дата', number: 'Номер квитанции', monthly: 'Это ежемесячное пожертвование; его можно изменить или отменить в любой момент.' },
-  pt: { subject: 'Recibo do seu donativo', greeting: (n) => `Olá, ${n},`, thanks: 'Obrigado pelo seu donativo.', supports: 'Apoia a assistência humanitária, jurídica e financeira direta às vítimas de tráfico através de ONG parceiras.', amount: 'Montante', date: 'Data', number: 'Número do recibo', monthly: 'Este é um donativo mensal; pode alterá-lo ou cancelá-lo a qualquer momento.' },
+  en: { manage: 'Change or cancel your monthly gift', subject: 'Your gift receipt', greeting: (n) => `Dear ${n},`, thanks: 'Thank you for your gift.', supports: 'It supports direct humanitarian, legal and financial aid to victims of trafficking through NGO partners.', amount: 'Amount', date: 'Date', number: 'Receipt number', monthly: 'This is a monthly gift; you can change or cancel it at any time.' },
+  fr: { manage: 'Modifier ou annuler votre don mensuel', subject: 'Reçu de votre don', greeting: (n) => `Bonjour ${n},`, thanks: 'Merci pour votre don.', supports: 'Il finance une aide humanitaire, juridique et financière directe aux victimes de la traite, par l’intermédiaire d’ONG partenaires.', amount: 'Montant', date: 'Date', number: 'Numéro de reçu', monthly: 'Ce don est mensuel ; vous pouvez le modifier ou l’annuler à tout moment.' },
+  es: { manage: 'Cambiar o cancelar tu donación mensual', subject: 'Recibo de tu donación', greeting: (n) => `Hola, ${n}:`, thanks: 'Gracias por tu donación.', supports: 'Apoya la asistencia humanitaria, jurídica y financiera directa a víctimas de la trata a través de ONG asociadas.', amount: 'Importe', date: 'Fecha', number: 'Número de recibo', monthly: 'Es una donación mensual; puedes cambiarla o cancelarla cuando quieras.' },
+  ar: { manage: 'تغيير تبرعك الشهري أو إلغاؤه', subject: 'إيصال تبرعك', greeting: (n) => `عزيزي/عزيزتي ${n}،`, thanks: 'شكراً لتبرعك.', supports: 'يدعم تبرعك تقديم المساعدة الإنسانية والقانونية والمالية المباشرة لضحايا الاتجار من خلال المنظمات غير الحكومية الشريكة.', amount: 'المبلغ', date: 'التاريخ', number: 'رقم الإيصال', monthly: 'هذا تبرع شهري؛ يمكنك تغييره أو إلغاؤه في أي وقت.' },
+  zh: { manage: '更改或取消每月捐款', subject: '您的捐款收据', greeting: (n) => `${n}，您好：`, thanks: '感谢您的捐款。', supports: '您的捐款通过非政府组织合作伙伴，为人口贩运受害者提供直接的人道主义、法律和经济援助。', amount: '金额', date: '日期', number: '收据编号', monthly: '这是每月捐款，您可以随时更改或取消。' },
+  ru: { manage: 'Изменить или отменить ежемесячное пожертвование', subject: 'Квитанция о вашем пожертвовании', greeting: (n) => `Здравствуйте, ${n}!`, thanks: 'Спасибо за ваше пожертвование.', supports: 'Оно идёт на прямую гуманитарную, юридическую и финансовую помощь жертвам торговли людьми через партнёрские НПО.', amount: 'Сумма', date: 'Дата', number: 'Номер квитанции', monthly: 'Это ежемесячное пожертвование; его можно изменить или отменить в любой момент.' },
+  pt: { manage: 'Alterar ou cancelar o seu donativo mensal', subject: 'Recibo do seu donativo', greeting: (n) => `Olá, ${n},`, thanks: 'Obrigado pelo seu donativo.', supports: 'Apoia a assistência humanitária, jurídica e financeira direta às vítimas de tráfico através de ONG parceiras.', amount: 'Montante', date: 'Data', number: 'Número do recibo', monthly: 'Este é um donativo mensal; pode alterá-lo ou cancelá-lo a qualquer momento.' },
 };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The receipt for one gift, in the donor's language: amount, date, number, the fund, what it supports. */
-export function receiptEmail(gift: LedgerEntry): OutgoingEmail {
+export function receiptEmail(gift: LedgerEntry, manageUrl?: string): OutgoingEmail {
   const language = gift.language;
   const copy = { ...COPY[language], fund: FUND[language] };
   const decimals = CURRENCY_RULES[gift.currency].decimals;
@@ -60,11 +61,13 @@ export function receiptEmail(gift: LedgerEntry): OutgoingEmail {
     copy.fund,
     copy.supports,
     ...(gift.frequency === 'monthly' ? ['', copy.monthly] : []),
+    ...(manageUrl ? [`${copy.manage}: ${manageUrl}`] : []),
   ].join('\n');
   const html = `<!doctype html><html lang="${language}" dir="${textDirection(language)}"><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">
 <p>${escapeHtml(copy.greeting(gift.donor?.name ?? ''))}</p><p>${escapeHtml(copy.thanks)}</p>
 <table>${lines.map(([label, value]) => `<tr><th style="text-align:start;padding-inline-end:1em">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
 <p><strong>${escapeHtml(copy.fund)}</strong><br>${escapeHtml(copy.supports)}</p>
-${gift.frequency === 'monthly' ? `<p>${escapeHtml(copy.monthly)}</p>` : ''}</body></html>`;
+${gift.frequency === 'monthly' ? `<p>${escapeHtml(copy.monthly)}</p>` : ''}
+${manageUrl ? `<p><a href="${escapeHtml(manageUrl)}">${escapeHtml(copy.manage)}</a></p>` : ''}</body></html>`;
   return { to: gift.donor?.email ?? '', subject: `${copy.subject} ${gift.receiptNumber ?? ''}`.trim(), text, html, language };
 }

@@ -1,4 +1,4 @@
-import type { Mailer } from '../pledges/ports.js';
+import type { Mailer, TokenSigner } from '../pledges/ports.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import type { LedgerEntry, LedgerRepository } from './ledger.js';
@@ -7,6 +7,10 @@ import { receiptEmail } from './receipt-email.js';
 import type { Fundraising } from '../campaigns/campaign.js';
 
 export interface LedgerDeps {
+  tokens: TokenSigner;
+  publicUrl: string;
+  /** Keyed hash of a normalised address (the pledges' hasher): the donor's key in the ledger. */
+  donorKey: (email: string) => string;
   /** The campaign's fundraising settings (target, matcher), from the live campaign. */
   fundraising: (campaignYear: number) => Promise<Fundraising | undefined>;
   gateway: PaymentGateway;
@@ -25,7 +29,7 @@ export async function recordPaymentEvent(deps: LedgerDeps, event: PaymentEvent):
   if (await deps.processed.has(event.id)) return { appended: 0, duplicate: true };
   let appended = 0;
   for (const fact of await deps.gateway.entriesFor(event)) {
-    const entry = fact.kind === 'gift' ? await withMatching(deps, fact) : await withGiftDetails(deps.ledger, fact);
+    const entry = fact.kind === 'gift' ? withDonorKey(deps, await withMatching(deps, fact)) : await withGiftDetails(deps.ledger, fact);
     if (!(await deps.ledger.get(entry.id))) {
       // A receipt number only for a gift not seen before (a lost race leaves a gap, never a duplicate).
       const receiptNumber = entry.kind === 'gift' ? await deps.ledger.nextReceiptNumber(Number(entry.occurredAt.slice(0, 4))) : undefined;
@@ -44,9 +48,12 @@ async function withGiftDetails(ledger: LedgerRepository, fact: Omit<LedgerEntry,
     // The gift's own event has not been processed yet: let the provider retry this one later.
     throw new AppError('unavailable', `The gift for charge ${fact.stripe.chargeId} is not in the ledger yet.`, { retryable: true });
   }
-  const { campaignYear, donorCategory, earmark, frequency, language, anonymous, displayName, dedication, matchable } = gift;
-  return { ...fact, campaignYear, donorCategory, earmark, frequency, language, anonymous, displayName, dedication, matchable };
+  const { campaignYear, donorCategory, earmark, frequency, language, anonymous, displayName, dedication, matchable, donorKey } = gift;
+  return { ...fact, campaignYear, donorCategory, earmark, frequency, language, anonymous, displayName, dedication, matchable, donorKey };
 }
+
+const withDonorKey = <T extends Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>>(deps: LedgerDeps, gift: T): T =>
+  gift.donor?.email ? { ...gift, donorKey: deps.donorKey(gift.donor.email.trim().toLowerCase()) } : gift;
 
 /** A gift made inside the campaign's matching window counts toward the matcher's pledge. */
 async function withMatching<T extends Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>>(deps: LedgerDeps, gift: T): Promise<T> {
@@ -58,6 +65,11 @@ async function withMatching<T extends Omit<LedgerEntry, 'receiptNumber' | 'recei
 async function sendReceiptOnce(deps: LedgerDeps, id: string): Promise<void> {
   const gift = await deps.ledger.get(id);
   if (!gift || gift.receiptSentAt || !gift.donor?.email) return;
-  await deps.mailer.send(receiptEmail(gift));
+  // Monthly donors get a signed link to Stripe's portal, to change or cancel the gift themselves.
+  const manageUrl =
+    gift.frequency === 'monthly' && gift.stripe.customerId
+      ? `${deps.publicUrl}/api/donations/manage?token=${deps.tokens.sign('manage-giving', gift.stripe.customerId, deps.clock.now())}`
+      : undefined;
+  await deps.mailer.send(receiptEmail(gift, manageUrl));
   await deps.ledger.markReceiptSent(id, deps.clock.now().toISOString());
 }

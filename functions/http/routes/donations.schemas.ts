@@ -57,3 +57,13 @@ export function checkoutFormToInput(form: Record<string, string>, parseAmount: (
   if (!form.idempotencyKey) input.idempotencyKey = crypto.randomUUID();
   return input;
 }
+
+export const AnnualReceiptSchema = z
+  .strictObject({
+    email: z.string().trim().max(254).pipe(z.email({ message: 'must be the email address you gave with' })),
+    year: z.number({ message: 'must be a calendar year, e.g. 2026' }).int().min(2014).max(2100),
+    language: LanguageCode,
+  })
+  .openapi('AnnualReceiptRequest');
+
+export const ManageQuerySchema = z.strictObject({ token: z.string().min(10, 'is not a complete link').max(2_000) });

@@ -9,7 +9,8 @@ import type { AppEnv } from '../app-env.js';
 import { documentRoute } from '../openapi.js';
 import { bodyFormat, readBody } from '../read-body.js';
 import { validate } from '../validate.js';
-import { CheckoutResponseSchema, CheckoutSchema, ProgressQuerySchema, ProgressSchema, checkoutFormToInput } from './donations.schemas.js';
+import { AnnualReceiptSchema, CheckoutResponseSchema, CheckoutSchema, ManageQuerySchema, ProgressQuerySchema, ProgressSchema, checkoutFormToInput } from './donations.schemas.js';
+import { requestAnnualReceipt } from '../../domain/donations/annual-receipt.js';
 
 /** Giving: the hosted payment page, and the campaign's progress. */
 export function donationRoutes(deps: AppDeps) {
@@ -45,6 +46,29 @@ export function donationRoutes(deps: AppDeps) {
     const progress = await campaignProgress(donations.ledger, await donations.fundraising(campaign), campaign, donations.clock.now());
     const maxAge = deps.statsMaxAgeSeconds;
     return c.json(progress, 200, { 'Cache-Control': maxAge > 0 ? `public, max-age=${maxAge}, s-maxage=${maxAge}` : 'no-cache' });
+  });
+
+  documentRoute(app, {
+    method: 'post', path: '/annual-receipt', tag: 'Donations', body: AnnualReceiptSchema,
+    summary: "One consolidated receipt for a calendar year, emailed to the address the gifts were made with. The answer never says whether the address gave.",
+    responses: { 202: { description: 'Sent if there is anything to send' } },
+  });
+  app.post('/annual-receipt', async (c) => {
+    const request = validate(AnnualReceiptSchema, await readBody(c, bodyFormat(c)));
+    await requestAnnualReceipt(donations, request);
+    return c.json({ status: 'sent-if-found' as const }, 202);
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/manage', tag: 'Donations', query: ManageQuerySchema,
+    summary: "The link in a monthly donor's receipt: on to Stripe's page to change or cancel the gift.",
+    responses: { 303: { description: "To Stripe's customer portal" }, 400: { description: 'Invalid link', html: true } },
+  });
+  app.get('/manage', async (c) => {
+    c.set('respondWithHtml', true);
+    const { token } = validate(ManageQuerySchema, c.req.query());
+    const customerId = donations.tokens.verify('manage-giving', token, donations.clock.now());
+    return c.redirect(await donations.gateway.portalUrl(customerId, `${donations.publicUrl}/${c.get('language') ?? 'en'}/donate/`), 303);
   });
 
   return app;
