@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { AppError } from '../domain/shared/errors.js';
+import { isLanguage } from '../domain/shared/languages.js';
+import type { AppEnv } from './app-env.js';
 
 export type BodyFormat = 'json' | 'form';
 
@@ -28,4 +30,18 @@ export async function readBody(c: Context, format: BodyFormat): Promise<unknown>
       fields: [{ field: 'body', message: 'is not valid JSON' }],
     });
   }
+}
+
+/**
+ * The body of a route that takes JSON or a plain HTML form. A form post marks the request so
+ * errors come back as a page in the visitor's language (the form's `language` field).
+ */
+export async function readJsonOrForm(c: Context<AppEnv>): Promise<{ format: BodyFormat; body: unknown; form?: Record<string, string> }> {
+  const format = bodyFormat(c);
+  const body = await readBody(c, format);
+  if (format !== 'form') return { format, body };
+  const form = body as Record<string, string>;
+  c.set('respondWithHtml', true);
+  if (form.language && isLanguage(form.language)) c.set('language', form.language);
+  return { format, body, form };
 }

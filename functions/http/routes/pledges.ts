@@ -1,11 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { submitPledge } from '../../domain/pledges/submit-pledge.js';
 import type { PledgeStats } from '../../domain/pledges/pledge.js';
-import { isLanguage } from '../../domain/shared/languages.js';
 import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv, ClientIpResolver } from '../app-env.js';
 import { documentRoute } from '../openapi.js';
-import { bodyFormat, readBody } from '../read-body.js';
+import { readJsonOrForm } from '../read-body.js';
 import { validate } from '../validate.js';
 import {
   PledgeAcceptedSchema,
@@ -39,16 +38,10 @@ export function pledgeRoutes(deps: AppDeps, clientIp: ClientIpResolver) {
     },
   });
   app.post('/', async (c) => {
-    const format = bodyFormat(c);
-    const raw = await readBody(c, format);
-    if (format === 'form') {
-      c.set('respondWithHtml', true);
-      const lang = (raw as Record<string, string>).language;
-      if (lang && isLanguage(lang)) c.set('language', lang);
-    }
-    const input = validate(PledgeInputSchema, format === 'form' ? pledgeFormToInput(raw as Record<string, string>) : raw);
+    const { body, form } = await readJsonOrForm(c);
+    const input = validate(PledgeInputSchema, form ? pledgeFormToInput(form) : body);
     await submitPledge(deps.pledges, input, { ip: clientIp(c), proofOfWork: input.altcha, honeypot: input.website });
-    if (format === 'form') return c.redirect(`/${input.language}/pledge/check-email/`, 303);
+    if (form) return c.redirect(`/${input.language}/pledge/check-email/`, 303);
     return c.json({ status: 'pending' as const }, 202);
   });
 
