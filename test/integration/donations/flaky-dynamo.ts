@@ -16,6 +16,9 @@ export class InjectedFailureError extends Error {
   }
 }
 
+/** Picks a call to fail (by command name and input), and when. */
+export type FailureRule = (command: string, input: Record<string, unknown>) => 'before' | 'after' | undefined;
+
 export interface FlakyStats {
   calls: number;
   before: number;
@@ -28,7 +31,10 @@ export interface FlakyStats {
  * fails depends on the seed, the command, its key and how often that key was used before, not
  * on the order concurrent calls happen to run in.
  */
-export function flakyDocumentClient(endpoint: string, options: { seed: number; rate: number }): { client: DynamoDBDocumentClient; stats: FlakyStats; enabled: { value: boolean } } {
+export function flakyDocumentClient(
+  endpoint: string,
+  options: { seed: number; rate: number; /** Instead of chance: fail exactly the calls this picks. */ rule?: FailureRule },
+): { client: DynamoDBDocumentClient; stats: FlakyStats; enabled: { value: boolean } } {
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
   const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   const stats: FlakyStats = { calls: 0, before: 0, after: 0, byCommand: {} };
@@ -46,15 +52,16 @@ export function flakyDocumentClient(endpoint: string, options: { seed: number; r
       const input = args.input as { Key?: unknown; Item?: { PK?: unknown }; TransactItems?: Array<{ Put?: { Item?: { PK?: unknown } } }> };
       const key = JSON.stringify(input.Key ?? input.Item?.PK ?? input.TransactItems?.[0]?.Put?.Item?.PK ?? '');
       stats.calls++;
-      const r = roll(`${command}|${key}`);
+      const r = options.rule ? 0.5 : roll(`${command}|${key}`);
+      const when = options.rule ? options.rule(command, args.input as Record<string, unknown>) : r < options.rate / 2 ? 'before' : r >= 1 - options.rate / 2 ? 'after' : undefined;
       const fail = (when: 'before' | 'after') => {
         stats[when]++;
         stats.byCommand[`${command} ${when}`] = (stats.byCommand[`${command} ${when}`] ?? 0) + 1;
         throw new InjectedFailureError(when, command);
       };
-      if (r < options.rate / 2) fail('before');
+      if (when === 'before') fail('before');
       const output = await next(args);
-      if (r >= 1 - options.rate / 2) fail('after');
+      if (when === 'after') fail('after');
       return output;
     },
     { step: 'initialize', name: 'injectFailures' },

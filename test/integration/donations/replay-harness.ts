@@ -16,7 +16,7 @@ import { createDeps, type AppDeps } from '../../../functions/config/deps.js';
 import { loadEnv } from '../../../functions/config/env.js';
 import { startStripeStandin, type StripeStandin } from '../../../functions/dev/stripe-standin/index.js';
 import { createApp } from '../../../functions/http/app.js';
-import { flakyDocumentClient, type FlakyStats } from './flaky-dynamo.js';
+import { flakyDocumentClient, type FailureRule, type FlakyStats } from './flaky-dynamo.js';
 import { startWebhookSink, type GiftRequest } from './stripe-traffic.js';
 
 const WEBHOOK_SECRET = 'whsec_replay_test_secret';
@@ -36,7 +36,7 @@ export interface ReplayHarness {
   stop(): Promise<void>;
 }
 
-export async function startReplayHarness(options: { dynamoEndpoint: string; sesEndpoint: string; failureRate: number; seed: number }): Promise<ReplayHarness> {
+export async function startReplayHarness(options: { dynamoEndpoint: string; sesEndpoint: string; failureRate: number; seed: number; failureRule?: FailureRule }): Promise<ReplayHarness> {
   const tableName = `replay-${randomUUID()}`;
   const admin = new DynamoDBClient({ endpoint: options.dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(admin, tableName);
@@ -60,7 +60,7 @@ export async function startReplayHarness(options: { dynamoEndpoint: string; sesE
   });
   const deps = await createDeps(env, { logger: silentLogger, gateway: new StripeGateway(stripe, WEBHOOK_SECRET) });
   // The ledger and the processed-events store on a client that fails on purpose.
-  const flaky = flakyDocumentClient(options.dynamoEndpoint, { seed: options.seed, rate: options.failureRate });
+  const flaky = flakyDocumentClient(options.dynamoEndpoint, { seed: options.seed, rate: options.failureRate, ...(options.failureRule ? { rule: options.failureRule } : {}) });
   deps.donations.ledger = new DynamoLedger(flaky.client, tableName);
   deps.donations.processed = new DynamoProcessedEvents(flaky.client, tableName);
   const app = createApp(deps, { clientIp: () => '127.0.0.1' });

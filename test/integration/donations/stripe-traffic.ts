@@ -76,7 +76,7 @@ export interface Traffic {
 const CAMPAIGNS = [2025, 2026];
 
 /** What a donor does on the hosted page: type the card and press Pay. */
-async function pay(standin: StripeStandin, checkoutUrl: string, card: string, email: string): Promise<Response> {
+export async function pay(standin: StripeStandin, checkoutUrl: string, card: string, email: string): Promise<Response> {
   const session = new URL(checkoutUrl).pathname.split('/').pop();
   const response = await fetch(`${standin.url}/checkout/${session}/pay`, {
     method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
