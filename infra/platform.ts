@@ -8,6 +8,7 @@ import { AuthStack } from './stacks/auth-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { EmailStack } from './stacks/email-stack.js';
 import { GatewayStack } from './stacks/gateway-stack.js';
+import { PaymentsStack } from './stacks/payments-stack.js';
 import { PublishStack } from './stacks/publish-stack.js';
 import { WebStack } from './stacks/web-stack.js';
 
@@ -21,12 +22,13 @@ export interface Platform {
   auth: AuthStack;
   publish: PublishStack;
   api: ApiStack;
+  payments: PaymentsStack;
 }
 
 export interface PlatformOptions {
   /** Overrides config.webAssetPath with an absolute path (tests pass a temporary directory). */
   webAssetPath?: string;
-  /** Overrides the HTTP handler entry (tests). */
+  /** Overrides the HTTP handler entry (tests); the payment functions run the same entry. */
   apiEntry?: string;
 }
 
@@ -109,7 +111,27 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     entry: options.apiEntry,
   });
 
+  const payments = new PaymentsStack(app, name('Payments'), {
+    ...common,
+    description: 'Blue Heart: Stripe secret, donation checkout and webhook functions, their routes and failed-event alarms',
+    httpApi: gateway.httpApi,
+    accessLogs: gateway.accessLogs,
+    table: data.table,
+    tableKey: data.tableKey,
+    appSecret: data.appSecret,
+    emailIdentity: email.identity,
+    configurationSetName: email.configurationSet.configurationSetName,
+    configurationSetArn: email.configurationSetArn,
+    senderAddress: config.senderAddress,
+    publicUrl: web.publicUrl,
+    auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
+    alarmTopic: api.alarmTopic,
+    logLevel: config.logLevel,
+    bundling: config.bundling,
+    entry: options.apiEntry,
+  });
+
   Tags.of(app).add('project', PROJECT_TAG);
   Tags.of(app).add('stage', stage);
-  return { data, email, gateway, web, auth, publish, api };
+  return { data, email, gateway, web, auth, publish, api, payments };
 }

@@ -61,6 +61,26 @@ describe('cdk-nag AwsSolutions on the platform', () => {
     expect(prod.error).toBeUndefined();
   });
 
+  it('acknowledges on the payments stack only what was reviewed for it, where it was reviewed', () => {
+    const at = (outcome: ValidationOutcome, stage: string) =>
+      [...new Set(outcome.acknowledged.filter((a) => a.acknowledgedAt.startsWith(`BlueHeart-${stage}-Payments/`)).map((a) => `${a.rule} at ${a.acknowledgedAt}`))].sort();
+    const reviewed = (stage: string) =>
+      [
+        // Stripe authenticates by signature, donors are anonymous: no API Gateway authorizer.
+        `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/WebhookRoute`,
+        `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/CheckoutRoute`,
+        // Stripe keys are rolled in Stripe's dashboard, not by a Secrets Manager rotation Lambda.
+        `AwsSolutions-SMG4 at BlueHeart-${stage}-Payments/StripeSecret`,
+        // The dead-letter queue itself has no dead-letter queue.
+        `AwsSolutions-SQS3 at BlueHeart-${stage}-Payments/WebhookDeadLetters`,
+        // X-Ray only (AppFunction): no resource-level permissions exist for it.
+        `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Webhook/Role`,
+        `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Checkout/Role`,
+      ].sort();
+    expect(at(dev, 'dev')).toEqual(reviewed('dev'));
+    expect(at(prod, 'prod')).toEqual(reviewed('prod'));
+  });
+
   it('acknowledges only the reviewed findings, each on a resource with a written reason', () => {
     expect(acknowledgedRules(dev)).toEqual([...ALWAYS_ACKNOWLEDGED, 'AwsSolutions-CFR2', 'AwsSolutions-CFR4', 'AwsSolutions-COG2'].sort());
     // With a domain, a WAF and required MFA, those three findings are fixed rather than acknowledged.

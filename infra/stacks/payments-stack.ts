@@ -1,0 +1,301 @@
+import path from 'node:path';
+import { CfnOutput, Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { PlatformConfig } from '../config.js';
+import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
+import { acknowledge } from '../nag.js';
+import { stagePolicy, type StageStackProps } from './stage.js';
+
+/** The two routes this stack owns; more specific than the API stack's `ANY /api/{proxy+}`, so they win. */
+export const WEBHOOK_ROUTE = 'POST /api/stripe/webhook';
+export const CHECKOUT_ROUTE = 'POST /api/donations/checkout';
+
+/**
+ * The Stripe events the webhook endpoint must subscribe to (Stripe dashboard → Developers →
+ * Webhooks): the ones StripeGateway.entriesFor turns into ledger entries. Any other type is
+ * acknowledged and ignored, so subscribing to more only costs invocations.
+ */
+export const STRIPE_EVENT_TYPES = [
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'payment_intent.succeeded',
+  'invoice.paid',
+  'charge.refunded',
+  'charge.dispute.created',
+  'charge.dispute.closed',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.funds_reinstated',
+] as const;
+
+/**
+ * What CDK puts in the Stripe secret when it creates it: the right shape, no keys. Operators
+ * replace it with `aws secretsmanager put-secret-value` (docs/deploy.md). CloudFormation only
+ * writes SecretString when this template value changes, so later deploys leave the real keys
+ * alone — which is also why this constant must never change: a new value here would overwrite
+ * the live keys on the next deploy (test/infra/payments.test.ts pins it).
+ */
+export const STRIPE_SECRET_PLACEHOLDER = JSON.stringify({ secretKey: '', webhookSecret: '' });
+
+/**
+ * Item-level actions of the webhook's ledger writes: read an entry or event, append an entry with
+ * its totals in one transaction, bump a receipt sequence, mark a receipt sent, remember an event.
+ * TransactWriteItems is not an IAM action: each item of a transaction is authorised by these.
+ */
+export const WEBHOOK_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] as const;
+/** Checkout only reads (campaign records by key or partition), never writes. */
+export const CHECKOUT_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
+
+export interface PaymentsStackProps extends StageStackProps {
+  httpApi: apigwv2.IHttpApi;
+  /** The HTTP API's access log group (GatewayStack): the 5xx metric filters read it. */
+  accessLogs: logs.ILogGroup;
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  appSecret: secretsmanager.ISecret;
+  emailIdentity: ses.IEmailIdentity;
+  configurationSetName: string;
+  configurationSetArn: string;
+  senderAddress: string;
+  publicUrl: string;
+  auth: { issuer: string; jwksUrl: string; audience: string };
+  /** The platform's alarm topic (ApiStack): one subscription to confirm for every alarm. */
+  alarmTopic: sns.ITopic;
+  logLevel: PlatformConfig['logLevel'];
+  bundling?: boolean;
+  /** Both functions' entry; the HTTP handler unless a test points elsewhere. */
+  entry?: string;
+}
+
+/**
+ * Trust-fund donations through Stripe: the Stripe secret, the checkout and webhook functions
+ * with their routes, and what tells an operator that a payment event was not recorded.
+ *
+ * Both functions run the same bundle as the API (functions/handlers/http.ts: the Hono app serves
+ * every route); they differ in the route API Gateway sends them, their timeout and their rights.
+ * Keeping them apart means the Stripe keys are readable by these two roles only (not the API,
+ * not the jobs), SES and ledger writes by the webhook only, and Stripe retries never compete
+ * with pledges for the API's concurrency.
+ *
+ * Failed events. API Gateway invokes the webhook function synchronously, so Lambda's
+ * asynchronous retries, dead-letter queues and on-failure destinations never see a Stripe
+ * delivery. A delivery that fails is answered 5xx and Stripe itself is the retry queue: it
+ * redelivers with backoff for up to 3 days (the ledger is idempotent per event and per entry),
+ * and keeps the event for 30 days for a manual resend. What catches a failure is therefore:
+ *  - `WebhookFailures`: a metric filter on the HTTP API access logs, any 5xx on the webhook route
+ *    (unhandled errors answered 500, "temporary failure" 503s, crashes, timeouts, init errors);
+ *  - `WebhookErrors`: the function's own Errors metric (crash, timeout, failed cold start);
+ *  - `DeadLetters`: the SQS dead-letter queue of the function's asynchronous invocations, the one
+ *    path where Lambda, not Stripe, owns the retries (an operator's or a future re-processing
+ *    invoke with `--invocation-type Event`): after 2 retries the event is parked there, never
+ *    dropped, and any message raises the alarm.
+ * All go to the platform's alarm topic.
+ */
+export class PaymentsStack extends Stack {
+  readonly stripeSecret: secretsmanager.Secret;
+  readonly webhook: AppFunction;
+  readonly checkout: AppFunction;
+  readonly deadLetters: sqs.Queue;
+  readonly alarms: { webhookFailures: cloudwatch.Alarm; webhookErrors: cloudwatch.Alarm; checkoutFailures: cloudwatch.Alarm; deadLetters: cloudwatch.Alarm };
+
+  constructor(scope: Construct, id: string, props: PaymentsStackProps) {
+    super(scope, id, props);
+    const { removalPolicy, logRetention } = stagePolicy(props.stage);
+
+    this.stripeSecret = new secretsmanager.Secret(this, 'StripeSecret', {
+      description:
+        `Blue Heart ${props.stage}: Stripe keys for donations, as JSON {"secretKey":"<the account's secret key>","webhookSecret":"<the webhook endpoint's signing secret>"}. ` +
+        'Created with empty values by CDK; set it with aws secretsmanager put-secret-value (docs/deploy.md).',
+      // Not a secret: the shape, with empty values (see STRIPE_SECRET_PLACEHOLDER).
+      secretStringValue: SecretValue.unsafePlainText(STRIPE_SECRET_PLACEHOLDER),
+      removalPolicy,
+    });
+    acknowledge(
+      this.stripeSecret,
+      'AwsSolutions-SMG4',
+      'Stripe keys are rolled in the Stripe dashboard (which issues the new key) and then written here with put-secret-value; Secrets Manager rotation cannot mint Stripe keys.',
+    );
+
+    // Exactly what functions/config/env.ts reads, with the Stripe secret's ARN (never its value).
+    // No PUBLISH_FUNCTION_NAME or MEDIA_BUCKET: these functions neither publish nor sign uploads.
+    const environment = {
+      STAGE: props.stage,
+      TABLE_NAME: props.table.tableName,
+      SES_FROM_ADDRESS: props.senderAddress,
+      SES_CONFIGURATION_SET: props.configurationSetName,
+      PUBLIC_URL: props.publicUrl,
+      APP_SECRET_ARN: props.appSecret.secretArn,
+      STRIPE_SECRET_ARN: this.stripeSecret.secretArn,
+      AUTH_ISSUER: props.auth.issuer,
+      AUTH_JWKS_URL: props.auth.jwksUrl,
+      AUTH_AUDIENCE: props.auth.audience,
+      LOG_LEVEL: props.logLevel,
+    };
+    const entry = props.entry ?? path.join(REPO_ROOT, 'functions/handlers/http.ts');
+    const common = { entry, environment, logRetention, removalPolicy, bundling: props.bundling, memorySize: 1024 };
+
+    // Stripe waits for an answer, and the HTTP API gives up at 30 s: the event re-reads the
+    // session, intent and balance transaction from Stripe (10 s timeout, 2 retries) before writing.
+    this.webhook = new AppFunction(this, 'Webhook', {
+      ...common,
+      description: `Blue Heart ${props.stage}: Stripe webhook (${WEBHOOK_ROUTE})`,
+      timeout: Duration.seconds(28),
+    });
+    this.checkout = new AppFunction(this, 'Checkout', {
+      ...common,
+      description: `Blue Heart ${props.stage}: donation checkout (${CHECKOUT_ROUTE})`,
+      timeout: Duration.seconds(15),
+    });
+    this.grant(this.webhook.role, props, 'webhook');
+    this.grant(this.checkout.role, props, 'checkout');
+
+    this.deadLetters = new sqs.Queue(this, 'WebhookDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetters,
+      'AwsSolutions-SQS3',
+      "This queue is itself the dead-letter queue (on-failure destination) of the webhook function's asynchronous invocations; cdk-nag only recognises SQS redrive policies.",
+    );
+    // Only asynchronous invokes use this; API Gateway's synchronous ones are answered 5xx instead.
+    this.webhook.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new destinations.SqsDestination(this.deadLetters),
+    });
+
+    this.addRoutes(props.httpApi);
+    this.alarms = this.addAlarms(props);
+
+    new CfnOutput(this, 'StripeSecretArn', { value: this.stripeSecret.secretArn, description: 'Put the Stripe keys here (docs/deploy.md)' });
+    new CfnOutput(this, 'StripeWebhookUrl', { value: `${props.publicUrl}/api/stripe/webhook`, description: 'The Stripe webhook endpoint URL' });
+    new CfnOutput(this, 'WebhookDeadLetterQueueUrl', { value: this.deadLetters.queueUrl });
+  }
+
+  private grant(role: iam.IRole, props: PaymentsStackProps, which: 'webhook' | 'checkout'): void {
+    const webhook = which === 'webhook';
+    // The table itself, no index: the ledger and campaign records are read by key.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: webhook ? 'LedgerItems' : 'ReadCampaigns',
+        actions: [...(webhook ? WEBHOOK_TABLE_ACTIONS : CHECKOUT_TABLE_ACTIONS)],
+        resources: [props.table.tableArn],
+      }),
+    );
+    // DynamoDB calls KMS with the caller's identity to use the table key; only through DynamoDB.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TableKeyViaDynamoDb',
+        actions: webhook ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] : ['kms:Decrypt'],
+        resources: [props.tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.${this.urlSuffix}` } },
+      }),
+    );
+    // createDeps derives every signing key from the app secret at cold start.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [props.appSecret.secretArn] }),
+    );
+    // Both secrets use Secrets Manager's AWS managed key, so no kms grant is needed to read them.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'StripeSecret', actions: ['secretsmanager:GetSecretValue'], resources: [this.stripeSecret.secretArn] }),
+    );
+    if (!webhook) return;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendReceipts',
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [props.emailIdentity.emailIdentityArn, props.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
+      }),
+    );
+  }
+
+  private addRoutes(httpApi: apigwv2.IHttpApi): void {
+    const routes = [
+      {
+        id: 'WebhookRoute',
+        path: '/api/stripe/webhook',
+        fn: this.webhook,
+        reason:
+          'Stripe calls the webhook without AWS credentials; the app authenticates every event by its Stripe-Signature (HMAC-SHA256 of the raw body with the endpoint secret, 5-minute tolerance) and answers 400 otherwise.',
+      },
+      {
+        id: 'CheckoutRoute',
+        path: '/api/donations/checkout',
+        fn: this.checkout,
+        reason:
+          'Donors give anonymously by design; the app validates the amount and currency, and the per-form idempotency key means a repeated request reuses one Stripe Checkout session.',
+      },
+    ];
+    for (const route of routes) {
+      const resource = new apigwv2.HttpRoute(this, route.id, {
+        httpApi,
+        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod.POST),
+        integration: new HttpLambdaIntegration(`${route.id}Integration`, route.fn.function),
+      });
+      acknowledge(resource, 'AwsSolutions-APIG4', route.reason);
+    }
+  }
+
+  private addAlarms(props: PaymentsStackProps) {
+    const namespace = `BlueHeart/${props.stage}`;
+    const action = new cwActions.SnsAction(props.alarmTopic);
+    // Access-log lines are the JSON of GatewayStack's format; `status` is a string there.
+    const serverErrors = (id: string, routeKey: string, metricName: string) =>
+      new logs.MetricFilter(this, id, {
+        logGroup: props.accessLogs,
+        filterPattern: logs.FilterPattern.literal(`{ ($.route = "${routeKey}") && ($.status = "5*") }`),
+        metricNamespace: namespace,
+        metricName,
+        metricValue: '1',
+      }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
+
+    const notBreaching = { evaluationPeriods: 1, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING };
+    const atLeast = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+    const alarms = {
+      webhookFailures: serverErrors('WebhookServerErrors', WEBHOOK_ROUTE, 'StripeWebhook5xx').createAlarm(this, 'WebhookFailures', {
+        alarmDescription:
+          'The Stripe webhook answered 5xx: an event was not recorded. Stripe retries it for up to 3 days; see the Webhook function logs ("unhandled error", "temporary failure") and the Stripe dashboard (Webhooks → the endpoint → failed deliveries).',
+        threshold: 1,
+        comparisonOperator: atLeast,
+        ...notBreaching,
+      }),
+      webhookErrors: this.webhook.function.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'WebhookErrors', {
+        alarmDescription: 'The Stripe webhook function crashed, timed out or failed to start (a missing or malformed Stripe secret fails every cold start).',
+        threshold: 1,
+        comparisonOperator: atLeast,
+        ...notBreaching,
+      }),
+      checkoutFailures: serverErrors('CheckoutServerErrors', CHECKOUT_ROUTE, 'DonationCheckout5xx').createAlarm(this, 'CheckoutFailures', {
+        alarmDescription: 'Donation checkout answered 5xx (Stripe unreachable, keys wrong or not set): donors cannot reach the payment page.',
+        threshold: 3,
+        comparisonOperator: atLeast,
+        ...notBreaching,
+      }),
+      deadLetters: this.deadLetters
+        .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
+        .createAlarm(this, 'DeadLettersAlarm', {
+          alarmDescription: 'An asynchronous invocation of the Stripe webhook function failed after its retries: read the message in the dead-letter queue.',
+          threshold: 1,
+          comparisonOperator: atLeast,
+          ...notBreaching,
+        }),
+    };
+    for (const alarm of Object.values(alarms)) alarm.addAlarmAction(action);
+    return alarms;
+  }
+}

@@ -1,0 +1,282 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envSchema } from '../../functions/config/env.js';
+import { REPO_ROOT } from '../../infra/constructs/app-function.js';
+import {
+  CHECKOUT_ROUTE,
+  CHECKOUT_TABLE_ACTIONS,
+  STRIPE_EVENT_TYPES,
+  STRIPE_SECRET_PLACEHOLDER,
+  WEBHOOK_ROUTE,
+  WEBHOOK_TABLE_ACTIONS,
+} from '../../infra/stacks/payments-stack.js';
+import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
+
+afterAll(removeTempDirs);
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const idOf = (stack: Stack, construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+const resources = (template: Template, type: string) => Object.values(template.findResources(type)) as Resource[];
+const roleStatements = (template: Template, roleId: string): Statement[] =>
+  resources(template, 'AWS::IAM::Policy')
+    .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+/** What a role may do beyond writing its own log group and X-Ray traces (every AppFunction). */
+const rights = (statements: Statement[]) =>
+  statements.flatMap((s) => asArray(s.Action)).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:')).sort();
+/** Stripe key material: secret and restricted keys, webhook signing secrets. */
+const STRIPE_KEY = /\b(sk|rk)_(live|test)_|\bsk_[A-Za-z0-9]|whsec_/;
+
+let dev: TestPlatform;
+let prod: TestPlatform;
+let payments: Template;
+let webhookRoleId: string;
+let checkoutRoleId: string;
+let secretId: string;
+
+beforeAll(() => {
+  dev = buildPlatform();
+  prod = buildPlatform(
+    { stage: 'prod', senderAddress: 'pledges@blueheart.example.net', domainName: 'blueheart.example.net', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' },
+    { site: null },
+  );
+  const stack = dev.platform.payments;
+  payments = Template.fromStack(stack);
+  webhookRoleId = idOf(stack, stack.webhook.role);
+  checkoutRoleId = idOf(stack, stack.checkout.role);
+  secretId = idOf(stack, stack.stripeSecret);
+});
+
+const allTemplates = (platform: TestPlatform) => Object.values(platform.platform).map((stack) => Template.fromStack(stack as Stack).toJSON());
+const allFunctions = (platform: TestPlatform) =>
+  allTemplates(platform).flatMap((t) => Object.values(t.Resources as Record<string, Resource>).filter((r) => r.Type === 'AWS::Lambda::Function'));
+const functionNamed = (template: Template, suffix: string) => {
+  const found = resources(template, 'AWS::Lambda::Function').filter((f) => String(f.Properties.Description).includes(suffix));
+  expect(found, suffix).toHaveLength(1);
+  return found[0]!;
+};
+
+describe('the Stripe secret', () => {
+  it('is created with the documented shape and empty values, never generated or overwritten', () => {
+    const [secret] = resources(payments, 'AWS::SecretsManager::Secret');
+    expect(resources(payments, 'AWS::SecretsManager::Secret')).toHaveLength(1);
+    // Pinned: a different template value would replace the operators' keys on the next deploy.
+    expect(STRIPE_SECRET_PLACEHOLDER).toBe('{"secretKey":"","webhookSecret":""}');
+    expect(secret!.Properties.SecretString).toBe(STRIPE_SECRET_PLACEHOLDER);
+    expect(secret!.Properties).not.toHaveProperty('GenerateSecretString');
+    expect(secret!.Properties.Description).toMatch(/"secretKey".*"webhookSecret".*put-secret-value/);
+  });
+
+  it('is kept when a prod stack is deleted', () => {
+    const [secret] = resources(Template.fromStack(prod.platform.payments), 'AWS::SecretsManager::Secret');
+    expect(secret!.DeletionPolicy).toBe('Retain');
+  });
+
+  it('has no key material in any template of any stage, and no function gets Stripe keys in its environment', () => {
+    for (const platform of [dev, prod]) {
+      for (const template of allTemplates(platform)) expect(JSON.stringify(template)).not.toMatch(STRIPE_KEY);
+      for (const fn of allFunctions(platform)) {
+        const env = (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+        for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) expect(env, String(fn.Properties.Description)).not.toHaveProperty(key);
+      }
+    }
+  });
+
+  it('is named, by its ARN, in the two payment functions only', () => {
+    const withArn = allFunctions(dev).filter((fn) => fn.Properties.Environment?.Variables?.STRIPE_SECRET_ARN);
+    expect(withArn.map((fn) => fn.Properties.Description).sort()).toEqual([
+      `Blue Heart dev: Stripe webhook (${WEBHOOK_ROUTE})`,
+      `Blue Heart dev: donation checkout (${CHECKOUT_ROUTE})`,
+    ].sort());
+    for (const fn of withArn) expect(fn.Properties.Environment.Variables.STRIPE_SECRET_ARN).toEqual({ Ref: secretId });
+    // No other stack refers to it (the API, the jobs and the publisher cannot read the keys).
+    for (const stack of Object.values(dev.platform).filter((s) => s !== dev.platform.payments)) {
+      expect(JSON.stringify(Template.fromStack(stack as Stack).toJSON()), (stack as Stack).stackName).not.toContain('StripeSecret');
+    }
+  });
+});
+
+describe('payment functions', () => {
+  it('get the variables env.ts requires and nothing for publishing or media', () => {
+    const known = new Set([...Object.keys(envSchema.shape), 'NODE_OPTIONS']);
+    for (const suffix of ['Stripe webhook', 'donation checkout']) {
+      const env = functionNamed(payments, suffix).Properties.Environment.Variables as Record<string, unknown>;
+      expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
+      for (const key of ['TABLE_NAME', 'SES_FROM_ADDRESS', 'PUBLIC_URL', 'APP_SECRET_ARN', 'STRIPE_SECRET_ARN', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_AUDIENCE']) {
+        expect(env, `${suffix} ${key}`).toHaveProperty(key);
+      }
+      for (const key of ['PUBLISH_FUNCTION_NAME', 'MEDIA_BUCKET', 'APP_SECRET', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT']) expect(env).not.toHaveProperty(key);
+      envSchema.pick({ STAGE: true, SES_FROM_ADDRESS: true, LOG_LEVEL: true }).parse(env);
+    }
+  });
+
+  it('run the HTTP handler on Node 24 arm64 with tracing; the webhook answers within the HTTP API limit', () => {
+    for (const suffix of ['Stripe webhook', 'donation checkout']) {
+      const fn = functionNamed(payments, suffix);
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    }
+    expect(functionNamed(payments, 'Stripe webhook').Properties.Timeout).toBeLessThan(30);
+  });
+});
+
+describe('routes', () => {
+  const integrationTarget = (routeKey: string) => {
+    const routes = resources(payments, 'AWS::ApiGatewayV2::Route').filter((r) => r.Properties.RouteKey === routeKey);
+    expect(routes, routeKey).toHaveLength(1);
+    const integrationId = (routes[0]!.Properties.Target['Fn::Join'][1] as unknown[])[1] as { Ref: string };
+    const integration = payments.toJSON().Resources[integrationId.Ref] as Resource;
+    expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    return integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
+  };
+
+  it('send POST /api/stripe/webhook and POST /api/donations/checkout to their own functions', () => {
+    const stack = dev.platform.payments;
+    expect(integrationTarget(WEBHOOK_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.webhook.function), 'Arn'] });
+    expect(integrationTarget(CHECKOUT_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
+    expect(resources(payments, 'AWS::ApiGatewayV2::Route')).toHaveLength(2);
+    // API Gateway may invoke each function for its own path only.
+    const permissions = resources(payments, 'AWS::Lambda::Permission').map((p) => JSON.stringify(p.Properties.SourceArn));
+    expect(permissions).toHaveLength(2);
+    expect(permissions.some((arn) => arn.endsWith('/*/*/api/stripe/webhook"]]}'))).toBe(true);
+    expect(permissions.some((arn) => arn.endsWith('/*/*/api/donations/checkout"]]}'))).toBe(true);
+  });
+
+  it('sit on the gateway API beside the catch-all routes, which stay on the HTTP Lambda', () => {
+    const api = Template.fromStack(dev.platform.api);
+    const keys = resources(api, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
+    expect(keys).toContain('ANY /api/{proxy+}');
+    expect(keys).not.toContain(WEBHOOK_ROUTE);
+    expect(keys).not.toContain(CHECKOUT_ROUTE);
+    const apiIds = (template: Template) => new Set(resources(template, 'AWS::ApiGatewayV2::Route').map((r) => JSON.stringify(r.Properties.ApiId)));
+    expect([...apiIds(payments)]).toEqual([...apiIds(api)]);
+  });
+});
+
+describe('least privilege', () => {
+  it('lets the webhook write ledger items, read both secrets and send receipts as the sender', () => {
+    const statements = roleStatements(payments, webhookRoleId);
+    expect(rights(statements)).toEqual(
+      [
+        ...WEBHOOK_TABLE_ACTIONS,
+        'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey',
+        'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue',
+        'ses:SendEmail', 'ses:SendRawEmail',
+        // Lambda writes failed asynchronous invocations to the dead-letter queue with this role.
+        'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage',
+      ].sort(),
+    );
+    const ses = statements.find((s) => s.Sid === 'SendReceipts')!;
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': dev.config.senderAddress } });
+    expect(JSON.stringify(ses.Resource)).toContain('configuration-set/');
+    const sqs = statements.find((s) => asArray(s.Action).includes('sqs:SendMessage'))!;
+    expect(sqs.Resource).toEqual({ 'Fn::GetAtt': [idOf(dev.platform.payments, dev.platform.payments.deadLetters), 'Arn'] });
+  });
+
+  it('lets checkout read the table and both secrets, and nothing else: no writes, no mail', () => {
+    expect(rights(roleStatements(payments, checkoutRoleId))).toEqual(
+      [...CHECKOUT_TABLE_ACTIONS, 'kms:Decrypt', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue'].sort(),
+    );
+  });
+
+  it('names exactly one resource per statement: the table (no index), its key via DynamoDB, each secret', () => {
+    for (const roleId of [webhookRoleId, checkoutRoleId]) {
+      const statements = roleStatements(payments, roleId);
+      const wildcard = statements.filter((s) => JSON.stringify(s.Resource).includes('*'));
+      expect(wildcard.flatMap((s) => asArray(s.Action)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      const table = statements.find((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))!;
+      expect(JSON.stringify(table.Resource)).toContain('TableCD117FA1Arn');
+      expect(JSON.stringify(table.Resource)).not.toContain('/index/');
+      expect(JSON.stringify(statements.find((s) => s.Sid === 'TableKeyViaDynamoDb')!.Condition)).toContain('kms:ViaService');
+      const secrets = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'));
+      expect(secrets.map((s) => s.Action)).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue']);
+      expect(secrets.find((s) => s.Sid === 'StripeSecret')!.Resource).toEqual({ Ref: secretId });
+      expect(JSON.stringify(secrets.find((s) => s.Sid === 'AppSecret')!.Resource)).toContain('AppSecret');
+    }
+  });
+
+  it('gives no other role in the stack any right, and sends mail from the webhook only', () => {
+    const roles = Object.keys(payments.findResources('AWS::IAM::Role'));
+    expect(roles.sort()).toEqual([checkoutRoleId, webhookRoleId].sort());
+    const mailers = resources(payments, 'AWS::IAM::Policy').filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('ses:'));
+    expect(mailers.map((p) => p.Properties.Roles)).toEqual([[{ Ref: webhookRoleId }]]);
+    expect(JSON.stringify(payments.toJSON())).not.toContain(':iam::aws:policy/');
+  });
+});
+
+describe('failed events', () => {
+  it('alarm on 5xx answers of the webhook and checkout routes, read from the HTTP API access logs', () => {
+    const filters = resources(payments, 'AWS::Logs::MetricFilter').map((f) => f.Properties.FilterPattern).sort();
+    expect(filters).toEqual([
+      '{ ($.route = "POST /api/donations/checkout") && ($.status = "5*") }',
+      '{ ($.route = "POST /api/stripe/webhook") && ($.status = "5*") }',
+    ]);
+    for (const filter of resources(payments, 'AWS::Logs::MetricFilter')) {
+      expect(JSON.stringify(filter.Properties.LogGroupName)).toContain('BlueHeart-dev-Gateway');
+    }
+    // The access log format these patterns read.
+    const format = JSON.parse(resources(Template.fromStack(dev.platform.gateway), 'AWS::ApiGatewayV2::Stage')[0]!.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ route: '$context.routeKey', status: '$context.status' });
+    payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StripeWebhook5xx', Namespace: 'BlueHeart/dev', Threshold: 1, Statistic: 'Sum' });
+    payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DonationCheckout5xx', Namespace: 'BlueHeart/dev' });
+  });
+
+  it("alarm on the webhook function's errors", () => {
+    payments.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Threshold: 1,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: idOf(dev.platform.payments, dev.platform.payments.webhook.function) } }],
+    });
+  });
+
+  it('park failed asynchronous invocations in an encrypted, TLS-only dead-letter queue that raises an alarm', () => {
+    const queueId = idOf(dev.platform.payments, dev.platform.payments.deadLetters);
+    payments.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    payments.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    payments.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: idOf(dev.platform.payments, dev.platform.payments.webhook.function) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    payments.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+    });
+  });
+
+  it("send every alarm to the platform's alarm topic", () => {
+    const alarms = resources(payments, 'AWS::CloudWatch::Alarm');
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/BlueHeart-dev-Api.*Alarms/);
+    }
+  });
+});
+
+describe('docs/deploy.md', () => {
+  const docs = fs.readFileSync(path.join(REPO_ROOT, 'docs/deploy.md'), 'utf8');
+
+  it("lists exactly the Stripe events the gateway handles", () => {
+    const gateway = fs.readFileSync(path.join(REPO_ROOT, 'functions/adapters/stripe/stripe-gateway.ts'), 'utf8');
+    const handled = [...gateway.matchAll(/case '([a-z_.]+)':/g)].map((m) => m[1]).sort();
+    expect([...STRIPE_EVENT_TYPES].sort()).toEqual(handled);
+    const listed = docs.match(/Events to send:\s*```text\n([\s\S]*?)```/)?.[1]?.split(/\s+/).filter(Boolean).sort();
+    expect(listed).toEqual([...STRIPE_EVENT_TYPES].sort());
+  });
+
+  it('says how to set the secret and what catches a failed event', () => {
+    expect(docs).toContain('aws secretsmanager put-secret-value');
+    expect(docs).toContain('/api/stripe/webhook');
+    expect(docs).toContain('stripe listen --forward-to localhost:3000/api/stripe/webhook');
+    expect(docs).toMatch(/dead-letter queue/i);
+  });
+});
