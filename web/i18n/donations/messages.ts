@@ -52,6 +52,30 @@ export interface DonationMessages {
     homeLink: string;
     donateAgain: string;
   };
+  /**
+   * The form that asks for one consolidated statement of a calendar year's gifts (donate page,
+   * donate thanks page) and the page a plain form post lands on. The answer never says whether
+   * the address gave, so neither may the wording.
+   */
+  statement: {
+    heading: string;
+    intro: string;
+    email: string;
+    emailHint: string;
+    year: string;
+    submit: string;
+    sending: string;
+    /** Says the same thing whether or not the address gave. */
+    privacyNote: string;
+    /** `{year}`: the chosen year. Shown after the request, whatever the answer. */
+    sent: string;
+    /** The page after a plain form post (the year is not known there). */
+    pageTitle: string;
+    pageText: string;
+    pageNote: string;
+    backLink: string;
+    fieldErrors: Record<'email' | 'year', string>;
+  };
   progress: {
     /** `{year}`: the campaign's year. */
     heading: string;
