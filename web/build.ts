@@ -26,7 +26,10 @@ export interface BuildSiteOptions {
   campaigns?: Campaign[] | undefined;
   /** @deprecated Pass `campaigns`; a single campaign is treated as `campaigns: [campaign]`. */
   campaign?: Campaign | undefined;
-  /** The build's moment: picks the current campaign, starts the World Day countdown. Default: now. */
+  /**
+   * The build's moment: picks the current campaign, starts the World Day countdown, sets the
+   * years of the statement form. Default: now.
+   */
   now?: Date | undefined;
   /** The site's public origin, e.g. `https://blueheart.example.org`: absolute hreflang/canonical and share links. */
   publicUrl?: string;
@@ -54,11 +57,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 
   const { assets, files: assetFiles } = await buildAssets(WEB_DIR);
   const campaigns = options.campaigns ?? (options.campaign ? [options.campaign] : []);
+  const now = options.now ?? new Date();
   const pages = [
-    ...renderStaticPages({ assets, stats: options.statsSnapshot, publicUrl }),
+    ...renderStaticPages({ assets, stats: options.statsSnapshot, publicUrl, now }),
     ...renderCampaignSiteFiles({
       campaigns,
-      now: options.now ?? new Date(),
+      now,
       assets,
       ...(publicUrl ? { publicUrl } : {}),
       ...(options.statsSnapshot ? { stats: options.statsSnapshot } : {}),

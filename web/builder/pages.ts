@@ -13,6 +13,7 @@ import { PledgePage } from '../pages/pledge.js';
 import { PrivacyPage } from '../pages/privacy.js';
 import { renderDocument } from '../pages/render.js';
 import { RootChooserPage } from '../pages/root-chooser.js';
+import { StatementRequestedPage } from '../pages/statement-requested.js';
 import { ThanksPage } from '../pages/thanks.js';
 import type { SiteAssets } from '../site/assets.js';
 import { PAGE_PATHS, chapterPath } from '../site/paths.js';
@@ -22,6 +23,8 @@ export interface RenderInput {
   assets: SiteAssets;
   stats?: PledgeStats | undefined;
   publicUrl?: string | undefined;
+  /** The build's moment: the years offered by the statement form on the donate thanks page. */
+  now?: Date | undefined;
 }
 
 /**
@@ -57,6 +60,7 @@ export function renderStaticPages(input: RenderInput): OutputFile[] {
     page(PAGE_PATHS.help, HelpPage({ ctx }));
     page(PAGE_PATHS.privacy, PrivacyPage({ ctx }));
     page(PAGE_PATHS.donateThanks, DonateThanksPage({ ctx }));
+    page(PAGE_PATHS.statementRequested, StatementRequestedPage({ ctx }));
     page(PAGE_PATHS.trustFund, TrustFundPage({ ctx }));
     for (const chapter of CHAPTERS) page(chapterPath(chapter.slug), ChapterPage({ ctx, chapter }));
   }

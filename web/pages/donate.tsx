@@ -2,6 +2,7 @@ import { formatNumber, translate } from '../i18n/index.js';
 import { PAGE_PATHS, pageHref } from '../site/paths.js';
 import { DonationForm } from './components/donation-form.js';
 import { FundraisingProgress } from './components/fundraising-progress.js';
+import { StatementSection } from './components/statement-form.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 
@@ -11,7 +12,8 @@ export const PEOPLE_SUPPORTED_A_YEAR = 3_000;
 /**
  * `/{lang}/donate/`: where gifts go, what they do, the campaign's fundraiser when there is a
  * current campaign, and the form that leads to Stripe's checkout. Depends on the current
- * campaign (its year goes with the gift), so `renderCampaignSiteFiles` renders it.
+ * campaign (its year goes with the gift), so `renderCampaignSiteFiles` renders it. Below the
+ * form, donors can ask for a year's statement (its years follow `ctx.now`).
  */
 export function DonatePage({ ctx }: { ctx: PageContext }) {
   const { lang, t } = ctx;
@@ -32,6 +34,7 @@ export function DonatePage({ ctx }: { ctx: PageContext }) {
           <p>{t.giving.formIntro}</p>
           <DonationForm ctx={ctx} />
         </section>
+        <StatementSection ctx={ctx} />
       </div>
     </Layout>
   );

@@ -16,6 +16,8 @@ export const PAGE_PATHS = {
   mediaKit: 'media-kit/',
   donate: 'donate/',
   donateThanks: 'donate/thanks/',
+  /** Where a plain form post asking for a year's statement lands (not indexed). */
+  statementRequested: 'donate/statement-requested/',
   trustFund: 'trust-fund/',
 } as const;
 
@@ -59,6 +61,7 @@ export const API = {
   erase: '/api/pledges/erase',
   donationsCheckout: '/api/donations/checkout',
   donationsProgress: '/api/donations/progress',
+  donationsAnnualReceipt: '/api/donations/annual-receipt',
 } as const;
 
 /** A busy, neutral site: leaving for it looks like an ordinary search. */

@@ -24,6 +24,7 @@ const PAGES = [
   'privacy/index.html',
   'donate/index.html',
   'donate/thanks/index.html',
+  'donate/statement-requested/index.html',
   'trust-fund/index.html',
   'campaigns/index.html',
   'media-kit/index.html',

@@ -126,10 +126,13 @@ describe('the donate page', () => {
     expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('loads donate.js only on the donate page, within the JavaScript budget', async () => {
+  it('loads donate.js only on the donate pages with a form (gift, statement), within the JavaScript budget', async () => {
     const scripts = (path: string) => [...page(path).matchAll(/<script\b[^>]*\ssrc="(\/[^"]+)"/g)].map((m) => m[1] ?? '');
     expect(scripts('en/donate/index.html')).toEqual([result.assets.siteJs, result.assets.donateJs]);
-    for (const [path, text] of html) if (!path.endsWith('/donate/index.html')) expect(text, path).not.toContain(result.assets.donateJs);
+    expect(scripts('en/donate/thanks/index.html')).toEqual([result.assets.siteJs, result.assets.donateJs]);
+    for (const [path, text] of html) {
+      if (!/\/donate\/(thanks\/)?index\.html$/.test(path)) expect(text, path).not.toContain(result.assets.donateJs);
+    }
     let total = 0;
     for (const src of scripts('ar/donate/index.html')) total += gzipSync(await readFile(join(outDir, src))).length;
     expect(total).toBeLessThanOrEqual(JS_BUDGET_GZIP);
@@ -137,7 +140,7 @@ describe('the donate page', () => {
 
   it('has no inline script or style on the donate pages', () => {
     for (const lang of LANGUAGES) {
-      for (const path of [`${lang}/donate/index.html`, `${lang}/donate/thanks/index.html`]) {
+      for (const path of [`${lang}/donate/index.html`, `${lang}/donate/thanks/index.html`, `${lang}/donate/statement-requested/index.html`]) {
         const text = page(path);
         for (const [, attributes, body] of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
           expect(attributes, path).toMatch(/\ssrc="\/[^"]+"/);
@@ -169,7 +172,8 @@ describe('the donate thanks page', () => {
       expect(text).toContain('<meta name="referrer" content="no-referrer"/>');
       expect(text).toContain(`href="/${lang}/"`);
       expect(text).toMatch(/class="share-links"/);
-      expect(text).not.toContain('<form');
+      // The only form is the statement's: nothing about the gift, no token in the page.
+      expect([...text.matchAll(/<form\b[^>]*>/g)].map((m) => /class="([^"]+)"/.exec(m[0])?.[1])).toEqual(['statement-form']);
     }
   });
 });
