@@ -111,8 +111,13 @@ export interface DeliveryReport {
  * signature; an event answered 5xx goes back into the queue at a random place, as Stripe
  * retries it later. Ends when every queued delivery was answered 2xx.
  */
+/** The app in process (`app.request`) or over HTTP (a fetch to a served app). */
+export interface Requester {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
 export async function deliver(
-  app: ReplayHarness['app'],
+  app: Requester,
   queue: Stripe.Event[],
   options: { concurrency: number; random: () => number; maxDeliveries?: number },
 ): Promise<DeliveryReport> {
