@@ -19,9 +19,11 @@ import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
-/** The two routes this stack owns; more specific than the API stack's `ANY /api/{proxy+}`, so they win. */
+/** The routes this stack owns; more specific than the API stack's `ANY /api/{proxy+}`, so they win. */
 export const WEBHOOK_ROUTE = 'POST /api/stripe/webhook';
 export const CHECKOUT_ROUTE = 'POST /api/donations/checkout';
+/** A monthly donor's signed link to Stripe's customer portal: it needs the Stripe key, so it runs with checkout's rights. */
+export const MANAGE_ROUTE = 'GET /api/donations/manage';
 
 /**
  * The Stripe events the webhook endpoint must subscribe to (Stripe dashboard → Developers →
@@ -155,7 +157,7 @@ export class PaymentsStack extends Stack {
     });
     this.checkout = new AppFunction(this, 'Checkout', {
       ...common,
-      description: `Blue Heart ${props.stage}: donation checkout (${CHECKOUT_ROUTE})`,
+      description: `Blue Heart ${props.stage}: donation checkout (${CHECKOUT_ROUTE}, ${MANAGE_ROUTE})`,
       timeout: Duration.seconds(15),
     });
     this.grant(this.webhook.role, props, 'webhook');
@@ -228,6 +230,7 @@ export class PaymentsStack extends Stack {
     const routes = [
       {
         id: 'WebhookRoute',
+        method: apigwv2.HttpMethod.POST,
         path: '/api/stripe/webhook',
         fn: this.webhook,
         reason:
@@ -235,16 +238,25 @@ export class PaymentsStack extends Stack {
       },
       {
         id: 'CheckoutRoute',
+        method: apigwv2.HttpMethod.POST,
         path: '/api/donations/checkout',
         fn: this.checkout,
         reason:
           'Donors give anonymously by design; the app validates the amount and currency, and the per-form idempotency key means a repeated request reuses one Stripe Checkout session.',
       },
+      {
+        id: 'ManageRoute',
+        method: apigwv2.HttpMethod.GET,
+        path: '/api/donations/manage',
+        fn: this.checkout,
+        reason:
+          "The link in a monthly donor's receipt has no AWS credentials; the app accepts only a token it signed for that Stripe customer (HMAC with a key derived from the app secret, purpose manage-giving) and only redirects to Stripe's portal.",
+      },
     ];
     for (const route of routes) {
       const resource = new apigwv2.HttpRoute(this, route.id, {
         httpApi,
-        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod.POST),
+        routeKey: apigwv2.HttpRouteKey.with(route.path, route.method),
         integration: new HttpLambdaIntegration(`${route.id}Integration`, route.fn.function),
       });
       acknowledge(resource, 'AwsSolutions-APIG4', route.reason);

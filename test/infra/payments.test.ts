@@ -7,6 +7,7 @@ import { envSchema } from '../../functions/config/env.js';
 import { REPO_ROOT } from '../../infra/constructs/app-function.js';
 import {
   CHECKOUT_ROUTE,
+  MANAGE_ROUTE,
   CHECKOUT_TABLE_ACTIONS,
   STRIPE_EVENT_TYPES,
   STRIPE_SECRET_PLACEHOLDER,
@@ -92,7 +93,7 @@ describe('the Stripe secret', () => {
     const withArn = allFunctions(dev).filter((fn) => fn.Properties.Environment?.Variables?.STRIPE_SECRET_ARN);
     expect(withArn.map((fn) => fn.Properties.Description).sort()).toEqual([
       `Blue Heart dev: Stripe webhook (${WEBHOOK_ROUTE})`,
-      `Blue Heart dev: donation checkout (${CHECKOUT_ROUTE})`,
+      `Blue Heart dev: donation checkout (${CHECKOUT_ROUTE}, ${MANAGE_ROUTE})`,
     ].sort());
     for (const fn of withArn) expect(fn.Properties.Environment.Variables.STRIPE_SECRET_ARN).toEqual({ Ref: secretId });
     // No other stack refers to it (the API, the jobs and the publisher cannot read the keys).
@@ -135,24 +136,26 @@ describe('routes', () => {
     return integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
   };
 
-  it('send POST /api/stripe/webhook and POST /api/donations/checkout to their own functions', () => {
+  it('send the webhook to its function, checkout and the monthly-gift portal link to theirs', () => {
     const stack = dev.platform.payments;
     expect(integrationTarget(WEBHOOK_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.webhook.function), 'Arn'] });
     expect(integrationTarget(CHECKOUT_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
-    expect(resources(payments, 'AWS::ApiGatewayV2::Route')).toHaveLength(2);
-    // API Gateway may invoke each function for its own path only.
-    const permissions = resources(payments, 'AWS::Lambda::Permission').map((p) => JSON.stringify(p.Properties.SourceArn));
-    expect(permissions).toHaveLength(2);
-    expect(permissions.some((arn) => arn.endsWith('/*/*/api/stripe/webhook"]]}'))).toBe(true);
-    expect(permissions.some((arn) => arn.endsWith('/*/*/api/donations/checkout"]]}'))).toBe(true);
+    expect(integrationTarget(MANAGE_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
+    expect(resources(payments, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toEqual([CHECKOUT_ROUTE, MANAGE_ROUTE, WEBHOOK_ROUTE].sort());
+    // API Gateway may invoke each function for its own paths only.
+    const permissions = resources(payments, 'AWS::Lambda::Permission').map((p) => [JSON.stringify(p.Properties.FunctionName), JSON.stringify(p.Properties.SourceArn)]);
+    const pathsOf = (fn: { node: { defaultChild?: unknown } }) =>
+      permissions.filter(([name]) => name!.includes(`"${idOf(stack, fn)}"`)).map(([, arn]) => arn!.match(/\/\*\/\*(\/[^"]+)"/)?.[1]).sort();
+    expect(pathsOf(stack.webhook.function)).toEqual(['/api/stripe/webhook']);
+    expect(pathsOf(stack.checkout.function)).toEqual(['/api/donations/checkout', '/api/donations/manage']);
+    expect(permissions).toHaveLength(3);
   });
 
   it('sit on the gateway API beside the catch-all routes, which stay on the HTTP Lambda', () => {
     const api = Template.fromStack(dev.platform.api);
     const keys = resources(api, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
     expect(keys).toContain('ANY /api/{proxy+}');
-    expect(keys).not.toContain(WEBHOOK_ROUTE);
-    expect(keys).not.toContain(CHECKOUT_ROUTE);
+    for (const key of [WEBHOOK_ROUTE, CHECKOUT_ROUTE, MANAGE_ROUTE]) expect(keys).not.toContain(key);
     const apiIds = (template: Template) => new Set(resources(template, 'AWS::ApiGatewayV2::Route').map((r) => JSON.stringify(r.Properties.ApiId)));
     expect([...apiIds(payments)]).toEqual([...apiIds(api)]);
   });
