@@ -66,4 +66,17 @@ export const AnnualReceiptSchema = z
   })
   .openapi('AnnualReceiptRequest');
 
+/**
+ * A plain HTML form sends the year as text: four digits become a number, anything else a NaN
+ * that the schema refuses with its own message. Empty fields count as missing.
+ */
+export function annualReceiptFormToInput(form: Record<string, string>): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...form };
+  const year = form.year?.trim() ?? '';
+  input.year = /^\d{4}$/.test(year) ? Number(year) : Number.NaN;
+  if (form.year === undefined) delete input.year;
+  for (const key of ['email', 'language']) if (form[key] === '') delete input[key];
+  return input;
+}
+
 export const ManageQuerySchema = z.strictObject({ token: z.string().min(10, 'is not a complete link').max(2_000) });

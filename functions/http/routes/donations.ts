@@ -9,7 +9,7 @@ import type { AppEnv } from '../app-env.js';
 import { documentRoute } from '../openapi.js';
 import { bodyFormat, readBody } from '../read-body.js';
 import { validate } from '../validate.js';
-import { AnnualReceiptSchema, CheckoutResponseSchema, CheckoutSchema, ManageQuerySchema, ProgressQuerySchema, ProgressSchema, checkoutFormToInput } from './donations.schemas.js';
+import { AnnualReceiptSchema, CheckoutResponseSchema, CheckoutSchema, ManageQuerySchema, ProgressQuerySchema, ProgressSchema, annualReceiptFormToInput, checkoutFormToInput } from './donations.schemas.js';
 import { requestAnnualReceipt } from '../../domain/donations/annual-receipt.js';
 
 /** Giving: the hosted payment page, and the campaign's progress. */
@@ -49,14 +49,24 @@ export function donationRoutes(deps: AppDeps) {
   });
 
   documentRoute(app, {
-    method: 'post', path: '/annual-receipt', tag: 'Donations', body: AnnualReceiptSchema,
+    method: 'post', path: '/annual-receipt', tag: 'Donations', body: AnnualReceiptSchema, form: true,
     summary: "One consolidated receipt for a calendar year, emailed to the address the gifts were made with. The answer never says whether the address gave.",
-    responses: { 202: { description: 'Sent if there is anything to send' } },
+    responses: {
+      202: { description: 'Sent if there is anything to send' },
+      303: { description: 'For form posts: on to /{language}/donate/statement-requested/, the same page whether or not the address gave' },
+    },
   });
   app.post('/annual-receipt', async (c) => {
-    const request = validate(AnnualReceiptSchema, await readBody(c, bodyFormat(c)));
+    const format = bodyFormat(c);
+    const raw = await readBody(c, format);
+    if (format === 'form') {
+      c.set('respondWithHtml', true);
+      const lang = (raw as Record<string, string>).language;
+      if (lang && isLanguage(lang)) c.set('language', lang);
+    }
+    const request = validate(AnnualReceiptSchema, format === 'form' ? annualReceiptFormToInput(raw as Record<string, string>) : raw);
     await requestAnnualReceipt(donations, request);
-    return c.json({ status: 'sent-if-found' as const }, 202);
+    return format === 'form' ? c.redirect(`/${request.language}/donate/statement-requested/`, 303) : c.json({ status: 'sent-if-found' as const }, 202);
   });
 
   documentRoute(app, {
