@@ -16,6 +16,7 @@ const PAGES = [
   '/media-kit/',
   '/donate/',
   '/donate/thanks/',
+  '/donate/statement-requested/',
   '/trust-fund/',
 ];
 
