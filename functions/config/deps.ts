@@ -124,6 +124,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       newId: randomUUID,
     },
     donations: {
+      newId: randomUUID,
       donorKey: (email) => hasher.email(email),
       tokens,
       limiter,

@@ -61,21 +61,31 @@ export class DynamoLedger implements LedgerRepository {
       if (conflict instanceof Error && (conflict as { code?: string }).code === 'conflict') return 'duplicate';
       throw conflict;
     }
-    if (entry.kind === 'gift' && entry.stripe.customerId) await this.countDonor(entry.campaignYear, entry.stripe.customerId);
     return 'appended';
   }
 
-  /** A donor counts once per campaign, however many gifts they make. */
-  private async countDonor(year: number | undefined, customerId: string): Promise<void> {
+  /**
+   * A donor counts once per campaign, however many gifts they make: the donor's marker and the
+   * count change in one transaction, refused as a whole when the marker exists.
+   */
+  async countDonor(entry: LedgerEntry): Promise<void> {
+    const customerId = entry.stripe.customerId;
+    if (entry.kind !== 'gift' || !customerId) return;
+    const year = entry.campaignYear ?? 'none';
     try {
       await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: { PK: `DONOR#${year ?? 'none'}#${customerId}`, SK: 'DONOR' }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { PK: `DONOR#${year}#${customerId}`, SK: 'DONOR' }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Update: { TableName: this.tableName, Key: totalsKey(entry.campaignYear), UpdateExpression: 'ADD donors :one', ExpressionAttributeValues: { ':one': 1 } } },
+          ],
+        }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return;
-      throw error;
+      const conflict = conflictOr(error);
+      if ((conflict as { code?: string }).code === 'conflict') return;
+      throw conflict;
     }
-    await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: totalsKey(year), UpdateExpression: 'ADD donors :one', ExpressionAttributeValues: { ':one': 1 } }));
   }
 
   async get(id: string): Promise<LedgerEntry | undefined> {
@@ -89,11 +99,47 @@ export class DynamoLedger implements LedgerRepository {
     return this.get(`gift:${chargeId}`);
   }
 
-  /** Receipts are bookkeeping about an entry, not money: the one attribute ever set after append. */
-  async markReceiptSent(id: string, at: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({ TableName: this.tableName, Key: entryKey(id), UpdateExpression: 'SET receiptSentAt = :at', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':at': at } }),
-    );
+  /**
+   * Receipts are bookkeeping about an entry, not money: the claim and `receiptSentAt` are the
+   * only attributes set after append. The claim carries the claimant's token, so repeating a
+   * claim whose answer was lost is recognised as the same claim.
+   */
+  async claimReceipt(id: string, token: string, at: string): Promise<boolean> {
+    return this.conditionalUpdate({
+      Key: entryKey(id),
+      UpdateExpression: 'SET receiptClaim = :token, receiptClaimedAt = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(receiptSentAt) AND (attribute_not_exists(receiptClaim) OR receiptClaim = :token)',
+      ExpressionAttributeValues: { ':token': token, ':at': at },
+    });
+  }
+
+  async markReceiptSent(id: string, token: string, at: string): Promise<void> {
+    await this.conditionalUpdate({
+      Key: entryKey(id),
+      UpdateExpression: 'SET receiptSentAt = :at',
+      ConditionExpression: 'receiptClaim = :token',
+      ExpressionAttributeValues: { ':token': token, ':at': at },
+    });
+  }
+
+  async releaseReceipt(id: string, token: string): Promise<void> {
+    await this.conditionalUpdate({
+      Key: entryKey(id),
+      UpdateExpression: 'REMOVE receiptClaim, receiptClaimedAt',
+      ConditionExpression: 'receiptClaim = :token AND attribute_not_exists(receiptSentAt)',
+      ExpressionAttributeValues: { ':token': token },
+    });
+  }
+
+  /** True when the condition held; false when it did not; errors otherwise. */
+  private async conditionalUpdate(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({ TableName: this.tableName, ...input }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async totals(campaignYear: number): Promise<CampaignTotals> {

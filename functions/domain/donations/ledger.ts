@@ -80,7 +80,17 @@ export interface LedgerRepository {
   get(id: string): Promise<LedgerEntry | undefined>;
   /** The gift a charge paid for (to carry its campaign and category to refunds and disputes). */
   giftForCharge(chargeId: string): Promise<LedgerEntry | undefined>;
-  markReceiptSent(id: string, at: string): Promise<void>;
+  /**
+   * Claims the sending of a gift's receipt with a token: true for the one claimant. Repeating
+   * the call with the same token is safe (true again), so a lost answer can be retried.
+   */
+  claimReceipt(id: string, token: string, at: string): Promise<boolean>;
+  /** Records that the claimant sent it (same token; safe to repeat). */
+  markReceiptSent(id: string, token: string, at: string): Promise<void>;
+  /** Gives a claim back when the email could not be sent, so a later delivery sends it. */
+  releaseReceipt(id: string, token: string): Promise<void>;
+  /** Counts the gift's donor once per campaign; safe to call again for the same gift. */
+  countDonor(entry: LedgerEntry): Promise<void>;
   totals(campaignYear: number): Promise<CampaignTotals>;
   nextReceiptNumber(year: number): Promise<string>;
   /** Everything recorded for a donor in a calendar year, oldest first. */

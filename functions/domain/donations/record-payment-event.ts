@@ -7,6 +7,7 @@ import { receiptEmail } from './receipt-email.js';
 import type { Fundraising } from '../campaigns/campaign.js';
 
 export interface LedgerDeps {
+  newId: () => string;
   tokens: TokenSigner;
   publicUrl: string;
   /** Keyed hash of a normalised address (the pledges' hasher): the donor's key in the ledger. */
@@ -35,7 +36,11 @@ export async function recordPaymentEvent(deps: LedgerDeps, event: PaymentEvent):
       const receiptNumber = entry.kind === 'gift' ? await deps.ledger.nextReceiptNumber(Number(entry.occurredAt.slice(0, 4))) : undefined;
       if ((await deps.ledger.append({ ...entry, ...(receiptNumber ? { receiptNumber } : {}) })) === 'appended') appended++;
     }
-    if (entry.kind === 'gift') await sendReceiptOnce(deps, entry.id);
+    if (entry.kind === 'gift') {
+      // Both steps are safe to repeat, so a delivery after any failure completes them.
+      await deps.ledger.countDonor(entry);
+      await sendReceiptOnce(deps, entry.id);
+    }
   }
   await deps.processed.remember(event.id, deps.clock.now());
   return { appended, duplicate: false };
@@ -62,14 +67,40 @@ async function withMatching<T extends Omit<LedgerEntry, 'receiptNumber' | 'recei
   return matcher && at >= matcher.startsAt && at <= matcher.endsAt ? { ...gift, matchable: true } : gift;
 }
 
+/**
+ * Claim, send, mark. The claim names this attempt (a token), so each step can be repeated when
+ * its answer is lost without becoming a second claim; a delivery that finds another attempt's
+ * claim leaves the receipt to it. Two deliveries of one gift therefore send one email. A failed
+ * send gives the claim back and fails the delivery, and the provider's retry sends it. (Only a
+ * crash between claim and send loses a receipt; a duplicate is never sent.)
+ */
 async function sendReceiptOnce(deps: LedgerDeps, id: string): Promise<void> {
   const gift = await deps.ledger.get(id);
   if (!gift || gift.receiptSentAt || !gift.donor?.email) return;
+  const token = deps.newId();
+  const at = deps.clock.now().toISOString();
+  if (!(await repeated(() => deps.ledger.claimReceipt(id, token, at)))) return;
   // Monthly donors get a signed link to Stripe's portal, to change or cancel the gift themselves.
   const manageUrl =
     gift.frequency === 'monthly' && gift.stripe.customerId
       ? `${deps.publicUrl}/api/donations/manage?token=${deps.tokens.sign('manage-giving', gift.stripe.customerId, deps.clock.now())}`
       : undefined;
-  await deps.mailer.send(receiptEmail(gift, manageUrl));
-  await deps.ledger.markReceiptSent(id, deps.clock.now().toISOString());
+  try {
+    await deps.mailer.send(receiptEmail(gift, manageUrl));
+  } catch (error) {
+    await repeated(() => deps.ledger.releaseReceipt(id, token));
+    throw error;
+  }
+  await repeated(() => deps.ledger.markReceiptSent(id, token, deps.clock.now().toISOString()));
+}
+
+/** Repeats an idempotent step a few times when it fails (a timeout, a lost answer). */
+async function repeated<T>(step: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
