@@ -30,7 +30,7 @@ try {
   const expected = await expectedFromStripe(harness.stripe, harness.standin, traffic);
   for (const [year, campaign] of expected.campaigns) {
     const totals = await harness.ledger.totals(year);
-    if (totals.raised.amount !== campaign.raised) throw new Error(`${year}: ledger ${totals.raised.amount}, Stripe ${campaign.raised}`);
+    if (totals.raised.usd !== campaign.raised) throw new Error(`${year}: ledger ${totals.raised.usd}, Stripe ${campaign.raised}`);
   }
 
   const row = (label: string, report: typeof first) => [

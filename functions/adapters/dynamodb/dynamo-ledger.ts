@@ -43,14 +43,13 @@ export class DynamoLedger implements LedgerRepository {
               Update: {
                 TableName: this.tableName,
                 Key: totalsKey(entry.campaignYear),
-                UpdateExpression: 'ADD raised :raised, #gross :gross, matchable :matchable SET settlementCurrency = :currency',
-                ExpressionAttributeNames: { '#gross': `gross_${entry.currency}` },
-                ExpressionAttributeValues: {
-                  ':raised': entry.settlement.amount,
-                  ':gross': entry.amount,
-                  ':matchable': entry.matchable ? entry.settlement.amount : 0,
-                  ':currency': entry.settlement.currency,
+                UpdateExpression: 'ADD #raised :raised, #gross :gross, #matchable :matchable',
+                ExpressionAttributeNames: {
+                  '#raised': `raised_${entry.settlement.currency}`,
+                  '#gross': `gross_${entry.currency}`,
+                  '#matchable': `matchable_${entry.settlement.currency}`,
                 },
+                ExpressionAttributeValues: { ':raised': entry.settlement.amount, ':gross': entry.amount, ':matchable': entry.matchable ? entry.settlement.amount : 0 },
               },
             },
           ],
@@ -144,15 +143,14 @@ export class DynamoLedger implements LedgerRepository {
 
   async totals(campaignYear: number): Promise<CampaignTotals> {
     const { Item = {} } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: totalsKey(campaignYear) }));
-    const byCurrency = Object.fromEntries(
-      Object.entries(Item).filter(([key]) => key.startsWith('gross_')).map(([key, value]) => [key.slice('gross_'.length), Number(value)]),
-    );
+    const perCurrency = (prefix: string) =>
+      Object.fromEntries(Object.entries(Item).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), Number(value)]));
     return {
       campaignYear,
-      raised: { amount: Number(Item.raised ?? 0), currency: String(Item.settlementCurrency ?? 'usd') },
+      raised: perCurrency('raised_'),
       donors: Number(Item.donors ?? 0),
-      byCurrency,
-      matchable: Number(Item.matchable ?? 0),
+      byCurrency: perCurrency('gross_'),
+      matchable: perCurrency('matchable_'),
     };
   }
 

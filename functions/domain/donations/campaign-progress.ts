@@ -23,14 +23,17 @@ export async function campaignProgress(
   now: Date,
 ): Promise<CampaignProgress> {
   const totals = await ledger.totals(campaignYear);
-  const progress: CampaignProgress = { campaignYear, raised: totals.raised, donors: totals.donors };
+  // The target's currency is the reporting currency; without a target, the one most was raised in.
+  const reporting =
+    fundraising?.target.currency ?? Object.entries(totals.raised).sort(([, a], [, b]) => b - a)[0]?.[0] ?? 'usd';
+  const progress: CampaignProgress = { campaignYear, raised: { amount: totals.raised[reporting] ?? 0, currency: reporting }, donors: totals.donors };
   if (!fundraising) return progress;
   progress.target = fundraising.target;
   progress.endsAt = fundraising.endsAt;
   progress.daysLeft = Math.max(0, Math.ceil((new Date(fundraising.endsAt).getTime() - now.getTime()) / DAY_MS));
   const matcher = fundraising.matcher;
-  if (matcher && matcher.cap.currency === totals.raised.currency) {
-    const amount = Math.min(matcher.cap.amount, Math.max(0, totals.matchable));
+  if (matcher) {
+    const amount = Math.min(matcher.cap.amount, Math.max(0, totals.matchable[matcher.cap.currency] ?? 0));
     progress.matched = { amount, currency: matcher.cap.currency, cap: matcher.cap.amount, remaining: matcher.cap.amount - amount, matcher: matcher.name };
   }
   return progress;

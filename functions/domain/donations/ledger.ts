@@ -64,14 +64,17 @@ export interface DonorLine {
 
 export interface CampaignTotals {
   campaignYear: number;
-  /** Net of refunds and disputes, in the settlement (reporting) currency, at Stripe's rates. */
-  raised: { amount: number; currency: string };
+  /**
+   * Net of refunds and disputes, per settlement currency, at Stripe's rates. An account usually
+   * settles in one currency; one with several bank accounts may settle in more.
+   */
+  raised: Record<string, number>;
   /** Distinct donors (Stripe customers) with a gift to the campaign. */
   donors: number;
   /** Per gift currency, the gross amounts as given (for reports). */
   byCurrency: Record<string, number>;
-  /** Raised within the matching window, in the settlement currency. */
-  matchable: number;
+  /** Raised within the matching window, per settlement currency. */
+  matchable: Record<string, number>;
 }
 
 export interface LedgerRepository {

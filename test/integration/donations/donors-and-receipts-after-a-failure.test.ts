@@ -46,7 +46,7 @@ describe('a gift recorded after a storage failure', () => {
     const report = await deliver(harness!.app, [completed], { concurrency: 1, random });
     expect(report.retried).toBe(1);
     const totals = await harness!.ledger.totals(2026);
-    expect(totals.raised.amount).toBe(5_000);
+    expect(totals.raised.usd).toBe(5_000);
     expect(totals.donors).toBe(1);
   });
 
@@ -55,7 +55,7 @@ describe('a gift recorded after a storage failure', () => {
     const { completed } = await oneGift(once((command, input) => (command === 'PutItemCommand' && has(input, 'DONOR#') ? 'before' : undefined)), email);
     await deliver(harness!.app, [completed], { concurrency: 1, random });
     const totals = await harness!.ledger.totals(2026);
-    expect(totals.raised.amount).toBe(5_000);
+    expect(totals.raised.usd).toBe(5_000);
     expect(totals.donors).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('a gift recorded after a storage failure', () => {
     const mailer = harness!.deps.donations.mailer;
     harness!.deps.donations.mailer = { ...mailer, send: async (message) => { await new Promise((r) => setTimeout(r, 200)); return mailer.send(message); } };
     await deliver(harness!.app, [completed, succeeded], { concurrency: 2, random });
-    expect((await harness!.ledger.totals(2026)).raised.amount).toBe(5_000);
+    expect((await harness!.ledger.totals(2026)).raised.usd).toBe(5_000);
     expect(await receiptsTo(email)).toHaveLength(1);
   });
 });
