@@ -17,6 +17,9 @@ export async function resolveStripeSecrets(env: Pick<Env, 'STRIPE_SECRET_KEY' | 
   const client = new SecretsManagerClient({ region: env.AWS_REGION });
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: env.STRIPE_SECRET_ARN }));
   const parsed = JSON.parse(SecretString ?? '{}') as Partial<StripeSecrets>;
+  // The deploy creates the secret with empty values: until operators set the keys, giving is
+  // "not configured" (a readable 503), not a function that fails to start.
+  if (!parsed.secretKey && !parsed.webhookSecret) return undefined;
   if (!parsed.secretKey?.startsWith('sk_') || !parsed.webhookSecret?.startsWith('whsec_')) {
     throw new Error('STRIPE_SECRET_ARN: the secret must be JSON {"secretKey":"sk_…","webhookSecret":"whsec_…"}');
   }
