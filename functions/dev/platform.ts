@@ -157,7 +157,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const runners: Record<string, () => Promise<unknown>> = { 'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns) };
     const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
     stops.push(scheduler.stop);
-    site.mount({ api, identity, sesEndpoint: ses.endpoint });
+    site.mount({ api, identity, sesEndpoint: ses.endpoint, ...(stripeStandin ? { paymentPage: stripeStandin.url } : {}) });
     return { url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
   } catch (error) {
     await stop();

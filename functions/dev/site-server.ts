@@ -6,7 +6,7 @@ import { negotiateLanguage } from '../domain/shared/languages.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import type { Campaign } from '../domain/campaigns/campaign.js';
 import type { App } from '../http/app.js';
-import { SECURITY_HEADERS } from '../http/security-headers.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { buildSite } from '../../web/build.js';
 import type { LocalIdentity } from './local-identity.js';
 import { mailboxApp } from './mailbox.js';
@@ -26,14 +26,16 @@ export function createSiteServer(options: { webDir: string }) {
     /** The whole site, from the live campaigns and a snapshot of the counters. */
     build: (snapshot: { stats: PledgeStats; campaigns: Campaign[]; now: Date; publicUrl: string }) =>
       buildSite({ outDir: options.webDir, statsSnapshot: snapshot.stats, campaigns: snapshot.campaigns, now: snapshot.now, publicUrl: snapshot.publicUrl }),
-    mount(parts: { api: App; identity: LocalIdentity; sesEndpoint: string }) {
+    /** `paymentPage`: where donate forms may lead (the Stripe stand-in locally; Stripe otherwise). */
+    mount(parts: { api: App; identity: LocalIdentity; sesEndpoint: string; paymentPage?: string }) {
+      const headers = securityHeaders(parts.paymentPage ? { formAction: [parts.paymentPage] } : {});
       const app = new Hono();
       app.all('/api/*', (c) => parts.api.fetch(c.req.raw, c.env));
       app.route('/auth', parts.identity.app);
       app.route('/mailbox', mailboxApp(parts.sesEndpoint));
       app.use('*', async (c, next) => {
         await next();
-        for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
+        for (const [name, value] of Object.entries(headers)) if (!c.res.headers.has(name)) c.header(name, value);
       });
       // `/` picks a language from Accept-Language, as CloudFront's function does on AWS.
       app.get('/', (c) => c.redirect(`/${negotiateLanguage(c.req.header('accept-language'))}/`, 302));

@@ -3,7 +3,13 @@
  * web-stack.ts) and the local server both use these values, so local pages behave as deployed.
  * No inline script or style anywhere: the site ships external files only.
  */
-export function contentSecurityPolicy(options: { connectSrc?: string[] } = {}): string {
+/**
+ * Where a form may send the browser. The donate form posts to our API, which redirects to
+ * Stripe's hosted payment page; browsers apply form-action to that redirect too.
+ */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
+
+export function contentSecurityPolicy(options: { connectSrc?: string[]; formAction?: string[] } = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -12,12 +18,17 @@ export function contentSecurityPolicy(options: { connectSrc?: string[] } = {}): 
     ["connect-src 'self'", ...(options.connectSrc ?? [])].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...(options.formAction ?? [STRIPE_CHECKOUT_ORIGIN])].join(' '),
     "object-src 'none'",
   ].join('; ');
 }
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** The headers every page gets; `formAction` replaces Stripe's origin (the local stand-in). */
+export function securityHeaders(options: { formAction?: string[] } = {}): Record<string, string> {
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(options) };
+}
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

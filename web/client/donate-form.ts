@@ -1,13 +1,9 @@
+import { fieldErrors, showErrorSummary, type FieldError } from './field-errors.js';
 import { CURRENCY_RULES, isCurrency, parseMajorAmount, type Currency } from '../../functions/domain/donations/currencies.js';
 import { fillTemplate } from '../i18n/plural.js';
 import { asciiDigits, formatMoney, majorAmountValue } from '../site/money.js';
 import { API } from '../site/paths.js';
 import { pageLanguage } from './counts.js';
-
-interface FieldError {
-  field: string;
-  message: string;
-}
 
 /** A v4 UUID: `crypto.randomUUID` where the browser has it (secure contexts), the same from random bytes otherwise. */
 export function newIdempotencyKey(): string {
@@ -119,45 +115,6 @@ export function initDonateForm(form: HTMLFormElement): void {
   showName?.addEventListener('change', syncName);
   syncName();
 
-  const clearErrors = (): void => {
-    for (const error of form.querySelectorAll<HTMLElement>('.field-error')) {
-      error.hidden = true;
-      error.textContent = '';
-      error.closest('[data-field]')?.classList.remove('field-has-error');
-    }
-    for (const control of form.querySelectorAll<HTMLElement>('[aria-invalid]')) {
-      control.removeAttribute('aria-invalid');
-      const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-error'));
-      if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
-    if (summary) summary.hidden = true;
-  };
-
-  const showSummary = (items: { text: string; target?: HTMLElement }[]): void => {
-    if (!summary || !summaryList) return;
-    summaryList.replaceChildren(
-      ...items.map(({ text, target }) => {
-        const item = document.createElement('li');
-        if (target) {
-          const link = document.createElement('a');
-          link.href = `#${target.id}`;
-          link.textContent = text;
-          link.addEventListener('click', (event) => {
-            event.preventDefault();
-            target.focus();
-          });
-          item.append(link);
-        } else {
-          item.textContent = text;
-        }
-        return item;
-      }),
-    );
-    summary.hidden = false;
-    summary.focus();
-  };
-
   /** The control an error points at: the typed amount (or the first suggestion), the first radio of a group. */
   const controlFor = (field: string): HTMLElement | null => {
     if (field === 'amount' || field === 'customAmount') {
@@ -168,30 +125,21 @@ export function initDonateForm(form: HTMLFormElement): void {
     return document.getElementById(`donate-${field}`);
   };
 
+  const errors = fieldErrors(form, {
+    controlFor,
+    errorFor: (field) => document.getElementById(`donate-${field}-error`),
+  });
+  const clearErrors = (): void => {
+    errors.clear();
+    if (summary) summary.hidden = true;
+  };
   /** `ownMessage`: show the given message (the page's own check) rather than the field's wording. */
   const showFieldErrors = (fields: FieldError[], ownMessage = false): void => {
-    const seen = new Set<string>();
-    const items: { text: string; target?: HTMLElement }[] = [];
-    for (const { field: raw, message } of fields) {
-      const field = raw === 'customAmount' ? 'amount' : raw === 'anonymous' ? 'showName' : raw;
-      if (seen.has(field)) continue;
-      seen.add(field);
-      const control = controlFor(field);
-      const error = document.getElementById(`donate-${field}-error`);
-      if (!control || !error) {
-        items.push({ text: message });
-        continue;
-      }
-      const text = (ownMessage && message) || error.dataset.message || message;
-      error.textContent = text;
-      error.hidden = false;
-      error.closest('[data-field]')?.classList.add('field-has-error');
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', [error.id, control.getAttribute('aria-describedby')].filter(Boolean).join(' '));
-      if (nameField && field === 'displayName') nameField.hidden = false;
-      items.push({ text, target: control });
-    }
-    showSummary(items);
+    // The API names the JSON fields; the page shows them as the form's fields.
+    const named = fields.map(({ field, message }) => ({ field: field === 'customAmount' ? 'amount' : field === 'anonymous' ? 'showName' : field, message }));
+    const { marked, unmatched } = errors.show(named, ownMessage);
+    if (nameField && marked.some(({ field }) => field === 'displayName')) nameField.hidden = false;
+    showErrorSummary(summary, summaryList, [...marked.map(({ text, control }) => ({ text, target: control })), ...unmatched.map((text) => ({ text }))]);
   };
 
   const label = button?.textContent ?? '';
@@ -254,15 +202,15 @@ export function initDonateForm(form: HTMLFormElement): void {
           newKey();
           const fields = Array.isArray(answer?.error?.fields) ? (answer.error.fields as FieldError[]) : [];
           if (fields.length > 0) showFieldErrors(fields);
-          else showSummary([{ text: data.errorGeneric ?? '' }]);
+          else showErrorSummary(summary, summaryList, [{ text: data.errorGeneric ?? '' }]);
         } else {
           // Maybe opened, maybe not: a retry keeps the key, so it cannot open a second checkout.
-          showSummary([{ text: (response.status === 429 ? data.errorRateLimited : data.errorGeneric) ?? '' }]);
+          showErrorSummary(summary, summaryList, [{ text: (response.status === 429 ? data.errorRateLimited : data.errorGeneric) ?? '' }]);
         }
         done();
       })
       .catch(() => {
-        showSummary([{ text: data.errorGeneric ?? '' }]);
+        showErrorSummary(summary, summaryList, [{ text: data.errorGeneric ?? '' }]);
         done();
       });
   });

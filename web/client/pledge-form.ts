@@ -1,12 +1,8 @@
+import { fieldErrors, showErrorSummary, type FieldError } from './field-errors.js';
 import { isLanguage } from '../../functions/domain/shared/languages.js';
 import { API, pageHref } from '../site/paths.js';
 import { pageLanguage } from './counts.js';
 import { isFresh, solveProofOfWork, type Proof } from './proof-of-work.js';
-
-interface FieldError {
-  field: string;
-  message: string;
-}
 
 /**
  * Enhances the pledge form: solves the proof of work in the background once the form is first
@@ -47,65 +43,17 @@ export function initPledgeForm(form: HTMLFormElement): void {
   form.addEventListener('input', resetValidity, true);
   form.addEventListener('change', resetValidity, true);
 
+  const errors = fieldErrors(form, {
+    controlFor: (field) => document.getElementById(`pledge-${field}`),
+    errorFor: (field) => document.getElementById(`pledge-${field}-error`),
+  });
   const clearErrors = (): void => {
-    for (const error of form.querySelectorAll<HTMLElement>('.field-error')) {
-      error.hidden = true;
-      error.textContent = '';
-      const control = document.getElementById(error.id.replace(/-error$/, ''));
-      control?.removeAttribute('aria-invalid');
-      const describedBy = (control?.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== error.id);
-      if (describedBy.length > 0) control?.setAttribute('aria-describedby', describedBy.join(' '));
-      else control?.removeAttribute('aria-describedby');
-      error.closest('.field')?.classList.remove('field-has-error');
-    }
+    errors.clear();
     if (summary) summary.hidden = true;
   };
-
-  const showSummary = (items: { text: string; target?: HTMLElement }[]): void => {
-    if (!summary || !summaryList) return;
-    summaryList.replaceChildren(
-      ...items.map(({ text, target }) => {
-        const item = document.createElement('li');
-        if (target) {
-          const link = document.createElement('a');
-          link.href = `#${target.id}`;
-          link.textContent = text;
-          link.addEventListener('click', (event) => {
-            event.preventDefault();
-            target.focus();
-          });
-          item.append(link);
-        } else {
-          item.textContent = text;
-        }
-        return item;
-      }),
-    );
-    summary.hidden = false;
-    summary.focus();
-  };
-
   const showFieldErrors = (fields: FieldError[]): void => {
-    const seen = new Set<string>();
-    const items: { text: string; target?: HTMLElement }[] = [];
-    for (const { field, message } of fields) {
-      if (seen.has(field)) continue;
-      seen.add(field);
-      const control = document.getElementById(`pledge-${field}`);
-      const error = document.getElementById(`pledge-${field}-error`);
-      if (!control || !error) {
-        items.push({ text: message });
-        continue;
-      }
-      const text = error.dataset.message || message;
-      error.textContent = text;
-      error.hidden = false;
-      error.closest('.field')?.classList.add('field-has-error');
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', [error.id, control.getAttribute('aria-describedby')].filter(Boolean).join(' '));
-      items.push({ text, target: control });
-    }
-    showSummary(items);
+    const { marked, unmatched } = errors.show(fields);
+    showErrorSummary(summary, summaryList, [...marked.map(({ text, control }) => ({ text, target: control })), ...unmatched.map((text) => ({ text }))]);
   };
 
   /** The plain form post, with the proof when there is one. */
@@ -169,9 +117,9 @@ export function initPledgeForm(form: HTMLFormElement): void {
           const answer = (await response.json().catch(() => undefined)) as { error?: { fields?: unknown } } | undefined;
           const fields = Array.isArray(answer?.error?.fields) ? (answer.error.fields as FieldError[]) : [];
           if (fields.length > 0) showFieldErrors(fields);
-          else showSummary([{ text: form.dataset.errorGeneric ?? '' }]);
+          else showErrorSummary(summary, summaryList, [{ text: form.dataset.errorGeneric ?? '' }]);
         } else if (response.status === 429) {
-          showSummary([{ text: form.dataset.errorRateLimited ?? '' }]);
+          showErrorSummary(summary, summaryList, [{ text: form.dataset.errorRateLimited ?? '' }]);
         } else {
           postForm(undefined);
         }

@@ -1,10 +1,6 @@
 import { fillTemplate } from '../i18n/plural.js';
 import { API } from '../site/paths.js';
-
-interface FieldError {
-  field: string;
-  message: string;
-}
+import { fieldErrors, type FieldError } from './field-errors.js';
 
 /** The fields the form shows errors for; anything else the API names goes to the live region. */
 const FIELDS = ['email', 'year'] as const;
@@ -34,43 +30,17 @@ export function initStatementForm(form: HTMLFormElement): void {
     }
   };
 
-  const clearErrors = (): void => {
-    for (const field of FIELDS) {
-      const control = document.getElementById(`statement-${field}`);
-      const error = document.getElementById(`statement-${field}-error`);
-      if (error) {
-        error.hidden = true;
-        error.textContent = '';
-        error.closest('[data-field]')?.classList.remove('field-has-error');
-      }
-      if (!control) continue;
-      control.removeAttribute('aria-invalid');
-      const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-error'));
-      if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
-  };
+  const errors = fieldErrors(form, {
+    controlFor: (field) => (FIELDS.includes(field as (typeof FIELDS)[number]) ? document.getElementById(`statement-${field}`) : null),
+    errorFor: (field) => document.getElementById(`statement-${field}-error`),
+  });
+  const clearErrors = errors.clear;
 
   /** Marks the fields the API refused; the first one gets the focus. Unknown fields: the generic error. */
   const showFieldErrors = (fields: FieldError[]): void => {
-    let first: HTMLElement | undefined;
-    let unknown = false;
-    for (const { field } of fields) {
-      const control = FIELDS.includes(field as (typeof FIELDS)[number]) ? document.getElementById(`statement-${field}`) : null;
-      const error = document.getElementById(`statement-${field}-error`);
-      if (!control || !error) {
-        unknown = true;
-        continue;
-      }
-      error.textContent = error.dataset.message ?? '';
-      error.hidden = false;
-      error.closest('[data-field]')?.classList.add('field-has-error');
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', [error.id, control.getAttribute('aria-describedby')].filter(Boolean).join(' '));
-      first ??= control;
-    }
-    if (unknown || !first) say(data.errorGeneric ?? '');
-    first?.focus();
+    const { marked, unmatched } = errors.show(fields);
+    if (unmatched.length > 0 || marked.length === 0) say(data.errorGeneric ?? '');
+    marked[0]?.control.focus();
   };
 
   const done = (): void => {

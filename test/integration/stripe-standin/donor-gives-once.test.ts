@@ -105,7 +105,7 @@ describe('a donor gives once through the local Stripe stand-in', () => {
     expect(refunded.request?.id).toMatch(/^req_/);
   });
 
-  it('charges zero-decimal currencies in whole yen', async () => {
+  it('charges zero-decimal currencies in whole yen, and settles them in US dollars', async () => {
     const session = await world.stripe.checkout.sessions.create({
       mode: 'payment',
       line_items: [{ quantity: 1, price_data: { currency: 'jpy', unit_amount: 3000, product_data: { name: 'Gift' } } }],
@@ -116,6 +116,9 @@ describe('a donor gives once through the local Stripe stand-in', () => {
     await payOnPage(session.url!, { number: '4242424242424242' });
     const done = await world.stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent.latest_charge.balance_transaction'] });
     const txn = ((done.payment_intent as Stripe.PaymentIntent).latest_charge as Stripe.Charge).balance_transaction as Stripe.BalanceTransaction;
-    expect(txn).toMatchObject({ amount: 3000, currency: 'jpy', fee: 87, net: 2913 });
+    const charge = (done.payment_intent as Stripe.PaymentIntent).latest_charge as Stripe.Charge;
+    expect(charge).toMatchObject({ amount: 3000, currency: 'jpy' });
+    // ¥3,000 at the demo rate of 0.0066 USD per yen is US$ 19.80; the ¥87 fee is US$ 0.57.
+    expect(txn).toMatchObject({ amount: 1980, currency: 'usd', exchange_rate: 0.0066, fee: 57, net: 1923 });
   });
 });

@@ -178,6 +178,22 @@ export function newCharge(intent: Stripe.PaymentIntent, details: CardDetails, pa
   };
 }
 
+/**
+ * Like a Stripe account in the US, the stand-in settles everything in USD: a charge in another
+ * currency gets a balance transaction in USD at a fixed demo rate (`exchange_rate`), as Stripe
+ * converts at its own rate. Rates are per major unit (1 EUR = 1.08 USD).
+ */
+export const SETTLEMENT_CURRENCY = 'usd';
+const DEMO_RATES: Record<string, number> = { usd: 1, eur: 1.08, gbp: 1.27, chf: 1.12, jpy: 0.0066, mxn: 0.055 };
+const ZERO_DECIMAL = new Set(['jpy']);
+
+function toSettlement(amount: number, currency: string): { amount: number; rate: number | null } {
+  if (currency === SETTLEMENT_CURRENCY) return { amount, rate: null };
+  const rate = DEMO_RATES[currency] ?? 1;
+  // Minor units to cents: a zero-decimal currency's unit is a whole yen.
+  return { amount: Math.round(amount * rate * (ZERO_DECIMAL.has(currency) ? 100 : 1)), rate };
+}
+
 export function newBalanceTransaction(input: {
   amount: number;
   fee: number;
@@ -191,22 +207,25 @@ export function newBalanceTransaction(input: {
   availableInDays: number;
 }): Stripe.BalanceTransaction {
   const created = nowSeconds();
+  const settled = toSettlement(input.amount, input.currency);
+  const fee = toSettlement(input.fee, input.currency).amount;
+  const currency = SETTLEMENT_CURRENCY;
   return {
     id: stripeId('txn'),
     object: 'balance_transaction',
-    amount: input.amount,
+    amount: settled.amount,
     available_on: created + input.availableInDays * DAY,
     balance_type: 'payments',
     created,
-    currency: input.currency,
+    currency,
     description: input.description,
-    exchange_rate: null,
-    fee: input.fee,
+    exchange_rate: settled.rate,
+    fee,
     fee_details:
-      input.fee === 0
+      fee === 0
         ? []
-        : [{ amount: input.fee, application: null, currency: input.currency, description: input.feeDescription ?? 'Stripe processing fees', type: 'stripe_fee' }],
-    net: input.amount - input.fee,
+        : [{ amount: fee, application: null, currency, description: input.feeDescription ?? 'Stripe processing fees', type: 'stripe_fee' }],
+    net: settled.amount - fee,
     reporting_category: input.reportingCategory,
     source: input.source,
     status: input.availableInDays === 0 ? 'available' : 'pending',
