@@ -3,11 +3,10 @@ import { campaignProgress } from '../../domain/donations/campaign-progress.js';
 import { isCurrency, parseMajorAmount } from '../../domain/donations/currencies.js';
 import { recordPaymentEvent } from '../../domain/donations/record-payment-event.js';
 import { startCheckout } from '../../domain/donations/start-checkout.js';
-import { isLanguage } from '../../domain/shared/languages.js';
 import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
 import { documentRoute } from '../openapi.js';
-import { bodyFormat, readBody } from '../read-body.js';
+import { readJsonOrForm } from '../read-body.js';
 import { validate } from '../validate.js';
 import { AnnualReceiptSchema, CheckoutResponseSchema, CheckoutSchema, ManageQuerySchema, ProgressQuerySchema, ProgressSchema, annualReceiptFormToInput, checkoutFormToInput } from './donations.schemas.js';
 import { requestAnnualReceipt } from '../../domain/donations/annual-receipt.js';
@@ -23,17 +22,11 @@ export function donationRoutes(deps: AppDeps) {
     responses: { 200: { description: 'Where to pay', schema: CheckoutResponseSchema }, 303: { description: 'For form posts: on to the payment page' } },
   });
   app.post('/checkout', async (c) => {
-    const format = bodyFormat(c);
-    const raw = await readBody(c, format);
-    if (format === 'form') {
-      c.set('respondWithHtml', true);
-      const lang = (raw as Record<string, string>).language;
-      if (lang && isLanguage(lang)) c.set('language', lang);
-    }
+    const { body, form } = await readJsonOrForm(c);
     const parse = (text: string, currency: string) => (isCurrency(currency) ? parseMajorAmount(text, currency) : undefined);
-    const { idempotencyKey, ...intent } = validate(CheckoutSchema, format === 'form' ? checkoutFormToInput(raw as Record<string, string>, parse) : raw);
+    const { idempotencyKey, ...intent } = validate(CheckoutSchema, form ? checkoutFormToInput(form, parse) : body);
     const { url } = await startCheckout(donations, intent, idempotencyKey);
-    return format === 'form' ? c.redirect(url, 303) : c.json({ url });
+    return form ? c.redirect(url, 303) : c.json({ url });
   });
 
   documentRoute(app, {
@@ -57,16 +50,10 @@ export function donationRoutes(deps: AppDeps) {
     },
   });
   app.post('/annual-receipt', async (c) => {
-    const format = bodyFormat(c);
-    const raw = await readBody(c, format);
-    if (format === 'form') {
-      c.set('respondWithHtml', true);
-      const lang = (raw as Record<string, string>).language;
-      if (lang && isLanguage(lang)) c.set('language', lang);
-    }
-    const request = validate(AnnualReceiptSchema, format === 'form' ? annualReceiptFormToInput(raw as Record<string, string>) : raw);
+    const { body, form } = await readJsonOrForm(c);
+    const request = validate(AnnualReceiptSchema, form ? annualReceiptFormToInput(form) : body);
     await requestAnnualReceipt(donations, request);
-    return format === 'form' ? c.redirect(`/${request.language}/donate/statement-requested/`, 303) : c.json({ status: 'sent-if-found' as const }, 202);
+    return form ? c.redirect(`/${request.language}/donate/statement-requested/`, 303) : c.json({ status: 'sent-if-found' as const }, 202);
   });
 
   documentRoute(app, {
