@@ -4,9 +4,16 @@ import type { CampaignTotals, DonorLine, LedgerEntry, LedgerRepository } from '.
 import type { ProcessedEvents } from '../../domain/donations/ports.js';
 import { epochSeconds, DAY_MS } from '../../domain/shared/clock.js';
 import { conflictOr } from './errors.js';
+import { randomShard } from './shard.js';
 
 const entryKey = (id: string) => ({ PK: `LEDGER#${id}`, SK: 'ENTRY' });
-const totalsKey = (year: number | undefined) => ({ PK: `DONATION-TOTALS#${year ?? 'none'}`, SK: 'TOTALS' });
+/**
+ * A campaign's totals are spread over a few items, like the pledge counters: concurrent gifts
+ * then rarely meet on one item (transactions on the same item conflict and must be retried).
+ * Each write picks a shard at random; reading sums them.
+ */
+export const TOTALS_SHARDS = 8;
+const totalsKey = (year: number | undefined, shard: number) => ({ PK: `DONATION-TOTALS#${year ?? 'none'}`, SK: `SHARD#${shard}` });
 
 /**
  * The ledger in DynamoDB. An entry and the running totals it implies are written in one
@@ -42,7 +49,7 @@ export class DynamoLedger implements LedgerRepository {
             {
               Update: {
                 TableName: this.tableName,
-                Key: totalsKey(entry.campaignYear),
+                Key: totalsKey(entry.campaignYear, randomShard(TOTALS_SHARDS)),
                 UpdateExpression: 'ADD #raised :raised, #gross :gross, #matchable :matchable',
                 ExpressionAttributeNames: {
                   '#raised': `raised_${entry.settlement.currency}`,
@@ -76,7 +83,7 @@ export class DynamoLedger implements LedgerRepository {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: { PK: `DONOR#${year}#${customerId}`, SK: 'DONOR' }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Update: { TableName: this.tableName, Key: totalsKey(entry.campaignYear), UpdateExpression: 'ADD donors :one', ExpressionAttributeValues: { ':one': 1 } } },
+            { Update: { TableName: this.tableName, Key: totalsKey(entry.campaignYear, randomShard(TOTALS_SHARDS)), UpdateExpression: 'ADD donors :one', ExpressionAttributeValues: { ':one': 1 } } },
           ],
         }),
       );
@@ -142,13 +149,23 @@ export class DynamoLedger implements LedgerRepository {
   }
 
   async totals(campaignYear: number): Promise<CampaignTotals> {
-    const { Item = {} } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: totalsKey(campaignYear) }));
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :shard)',
+        ExpressionAttributeValues: { ':pk': `DONATION-TOTALS#${campaignYear}`, ':shard': 'SHARD#' },
+        ConsistentRead: true,
+      }),
+    );
+    // Every shard's attributes added up: raised_usd, gross_eur, matchable_usd, donors …
+    const summed: Record<string, number> = {};
+    for (const shard of Items) for (const [key, value] of Object.entries(shard)) if (typeof value === 'number') summed[key] = (summed[key] ?? 0) + value;
     const perCurrency = (prefix: string) =>
-      Object.fromEntries(Object.entries(Item).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), Number(value)]));
+      Object.fromEntries(Object.entries(summed).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
     return {
       campaignYear,
       raised: perCurrency('raised_'),
-      donors: Number(Item.donors ?? 0),
+      donors: summed.donors ?? 0,
       byCurrency: perCurrency('gross_'),
       matchable: perCurrency('matchable_'),
     };
