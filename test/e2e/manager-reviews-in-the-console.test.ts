@@ -58,6 +58,19 @@ describe('a manager works in the console', () => {
     await page.close();
   });
 
+  it('shows a finance user no manager tools', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.platform.url}/console/`);
+    await page.fill('#username', 'finance@blueheart.local');
+    await page.fill('#password', 'blue-heart-finance');
+    await page.click('#sign-in-form button[type="submit"]');
+    await expect.poll(() => page.textContent('#status')).toContain('Your role has no tools in this console yet');
+    expect(await page.isVisible('#console-nav')).toBe(false);
+    expect(await page.isVisible('#campaigns')).toBe(false);
+    expect(await page.isVisible('#pledges')).toBe(false);
+    await page.close();
+  });
+
   it('serves readable API docs from its own origin', async () => {
     const page = await session.browser.newPage();
     const failed: string[] = [];

@@ -13,8 +13,14 @@ type Area = (typeof AREAS)[number];
 const isArea = (value: string): value is Area => (AREAS as readonly string[]).includes(value);
 let area: Area = isArea(location.hash.slice(1)) ? (location.hash.slice(1) as Area) : 'campaigns';
 
+/** Campaigns and pledges are managers' work (admins may do everything). */
+const mayManage = (): boolean => {
+  const groups = signedIn() ? (claims(token()!)['cognito:groups'] ?? []) : [];
+  return groups.includes('manager') || groups.includes('admin');
+};
+
 function showArea(): void {
-  const on = signedIn();
+  const on = signedIn() && mayManage();
   for (const name of AREAS) {
     $(name).hidden = !on || name !== area;
     const link = $(`nav-${name}`);
@@ -27,12 +33,17 @@ function show(): void {
   const on = signedIn();
   $('sign-in').hidden = on;
   $('who').hidden = !on;
-  $('console-nav').hidden = !on;
+  $('console-nav').hidden = !on || !mayManage();
   showArea();
   if (!on) return;
   const c = claims(token()!);
   document.querySelector('[data-bind="username"]')!.textContent = c.username ?? '';
   document.querySelector('[data-bind="roles"]')!.textContent = (c['cognito:groups'] ?? []).join(', ');
+  if (!mayManage()) {
+    // Finance tools (reconciliation, reports) come with their own release; nothing here is theirs.
+    say('Campaigns and pledges are for campaign managers. Your role has no tools in this console yet.');
+    return;
+  }
   loadWall().catch((error: unknown) => say(errorMessage(error)));
   loadCampaigns().catch((error: unknown) => say(errorMessage(error)));
 }
