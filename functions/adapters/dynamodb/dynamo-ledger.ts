@@ -6,6 +6,9 @@ import { epochSeconds, DAY_MS } from '../../domain/shared/clock.js';
 import { conflictOr } from './errors.js';
 import { randomShard } from './shard.js';
 
+/** How long an unmarked receipt claim holds before another delivery may take it over. */
+const STALE_CLAIM_MS = 10 * 60_000;
+
 const entryKey = (id: string) => ({ PK: `LEDGER#${id}`, SK: 'ENTRY' });
 /**
  * A campaign's totals are spread over a few items, like the pledge counters: concurrent gifts
@@ -111,11 +114,15 @@ export class DynamoLedger implements LedgerRepository {
    * claim whose answer was lost is recognised as the same claim.
    */
   async claimReceipt(id: string, token: string, at: string): Promise<boolean> {
+    // A claim left unmarked for 10 minutes belongs to an attempt that gave up (or crashed)
+    // before sending: another attempt may take it over rather than the receipt being lost.
+    const stale = new Date(new Date(at).getTime() - STALE_CLAIM_MS).toISOString();
     return this.conditionalUpdate({
       Key: entryKey(id),
       UpdateExpression: 'SET receiptClaim = :token, receiptClaimedAt = :at',
-      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(receiptSentAt) AND (attribute_not_exists(receiptClaim) OR receiptClaim = :token)',
-      ExpressionAttributeValues: { ':token': token, ':at': at },
+      ConditionExpression:
+        'attribute_exists(PK) AND attribute_not_exists(receiptSentAt) AND (attribute_not_exists(receiptClaim) OR receiptClaim = :token OR receiptClaimedAt < :stale)',
+      ExpressionAttributeValues: { ':token': token, ':at': at, ':stale': stale },
     });
   }
 

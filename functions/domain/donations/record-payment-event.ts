@@ -71,8 +71,9 @@ async function withMatching<T extends Omit<LedgerEntry, 'receiptNumber' | 'recei
  * Claim, send, mark. The claim names this attempt (a token), so each step can be repeated when
  * its answer is lost without becoming a second claim; a delivery that finds another attempt's
  * claim leaves the receipt to it. Two deliveries of one gift therefore send one email. A failed
- * send gives the claim back and fails the delivery, and the provider's retry sends it. (Only a
- * crash between claim and send loses a receipt; a duplicate is never sent.)
+ * send gives the claim back and fails the delivery, and the provider's retry sends it. A claim
+ * that was never marked (its attempt gave up or crashed) can be taken over after 10 minutes, so
+ * a receipt is not lost; only then could one be sent twice.
  */
 async function sendReceiptOnce(deps: LedgerDeps, id: string): Promise<void> {
   const gift = await deps.ledger.get(id);
@@ -94,13 +95,14 @@ async function sendReceiptOnce(deps: LedgerDeps, id: string): Promise<void> {
   await repeated(() => deps.ledger.markReceiptSent(id, token, deps.clock.now().toISOString()));
 }
 
-/** Repeats an idempotent step a few times when it fails (a timeout, a lost answer). */
-async function repeated<T>(step: () => Promise<T>, attempts = 4): Promise<T> {
+/** Repeats an idempotent step, with a short growing pause, when it fails (a timeout, a lost answer). */
+async function repeated<T>(step: () => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
     } catch (error) {
       if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
     }
   }
 }
