@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Annotations, Tags, type App } from 'aws-cdk-lib';
 import type { PlatformConfig } from './config.js';
 import { REPO_ROOT } from './constructs/app-function.js';
+import type { AppContextProps } from './constructs/app-context.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { AuthStack } from './stacks/auth-stack.js';
 import { DataStack } from './stacks/data-stack.js';
@@ -89,10 +90,8 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     bundling: config.bundling,
   });
 
-  const api = new ApiStack(app, name('Api'), {
-    ...common,
-    description: 'Blue Heart: HTTP Lambda, its permissions, routes and alarms',
-    httpApi: gateway.httpApi,
+  // What every createDeps-based function needs (environment and grants: constructs/app-context.ts).
+  const appContext: AppContextProps = {
     table: data.table,
     tableKey: data.tableKey,
     appSecret: data.appSecret,
@@ -102,10 +101,17 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     senderAddress: config.senderAddress,
     publicUrl: web.publicUrl,
     auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
+    logLevel: config.logLevel,
+  };
+
+  const api = new ApiStack(app, name('Api'), {
+    ...common,
+    description: 'Blue Heart: HTTP Lambda, its permissions, routes and alarms',
+    httpApi: gateway.httpApi,
+    ...appContext,
     publishFunction: publish.publisher.function,
     siteBucket: web.siteBucket,
     mediaUploadPolicy: web.mediaUploadPolicy,
-    logLevel: config.logLevel,
     alarmEmail: config.alarmEmail,
     bundling: config.bundling,
     entry: options.apiEntry,
@@ -116,17 +122,8 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     description: 'Blue Heart: Stripe secret, donation checkout and webhook functions, their routes and failed-event alarms',
     httpApi: gateway.httpApi,
     accessLogs: gateway.accessLogs,
-    table: data.table,
-    tableKey: data.tableKey,
-    appSecret: data.appSecret,
-    emailIdentity: email.identity,
-    configurationSetName: email.configurationSet.configurationSetName,
-    configurationSetArn: email.configurationSetArn,
-    senderAddress: config.senderAddress,
-    publicUrl: web.publicUrl,
-    auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
+    ...appContext,
     alarmTopic: api.alarmTopic,
-    logLevel: config.logLevel,
     bundling: config.bundling,
     entry: options.apiEntry,
   });

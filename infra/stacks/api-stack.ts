@@ -4,24 +4,20 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
-import type { PlatformConfig } from '../config.js';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
+import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
 
 /**
  * Item-level DynamoDB actions the API may use, and nothing else (no Scan, no table management).
@@ -38,25 +34,15 @@ export const TABLE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 
-export interface ApiStackProps extends StageStackProps {
+export interface ApiStackProps extends StageStackProps, AppContextProps {
   httpApi: apigwv2.IHttpApi;
-  table: dynamodb.ITable;
-  tableKey: kms.IKey;
   tableDefinition?: TableDefinition;
-  appSecret: secretsmanager.ISecret;
-  emailIdentity: ses.IEmailIdentity;
-  configurationSetName: string;
-  configurationSetArn: string;
-  senderAddress: string;
-  publicUrl: string;
-  auth: { issuer: string; jwksUrl: string; audience: string };
   /** The publish function (PublishStack): the API and the scheduled jobs may invoke it, nothing else. */
   publishFunction: lambda.IFunction;
   /** The site bucket, whose `media/` prefix takes presigned media kit uploads. */
   siteBucket: s3.IBucket;
   /** WebStack.mediaUploadPolicy: PutObject under media/ only. */
   mediaUploadPolicy: iam.IManagedPolicy;
-  logLevel: PlatformConfig['logLevel'];
   alarmEmail?: string;
   /** false: deploy a stub instead of the esbuild bundle (fast tests). */
   bundling?: boolean;
@@ -80,16 +66,7 @@ export class ApiStack extends Stack {
     // Exactly the variables functions/config/env.ts reads on AWS. AWS_REGION comes from Lambda;
     // DYNAMODB_ENDPOINT, SES_ENDPOINT and APP_SECRET are local-only and must stay unset here.
     const environment = {
-      STAGE: props.stage,
-      TABLE_NAME: props.table.tableName,
-      SES_FROM_ADDRESS: props.senderAddress,
-      SES_CONFIGURATION_SET: props.configurationSetName,
-      PUBLIC_URL: props.publicUrl,
-      APP_SECRET_ARN: props.appSecret.secretArn,
-      AUTH_ISSUER: props.auth.issuer,
-      AUTH_JWKS_URL: props.auth.jwksUrl,
-      AUTH_AUDIENCE: props.auth.audience,
-      LOG_LEVEL: props.logLevel,
+      ...appEnvironment(props.stage, props),
       PUBLISH_FUNCTION_NAME: props.publishFunction.functionName,
       MEDIA_BUCKET: props.siteBucket.bucketName,
     };
@@ -138,31 +115,13 @@ export class ApiStack extends Stack {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'TableItems', actions: [...TABLE_ACTIONS], resources: [props.table.tableArn, ...indexArns] }),
     );
-    // DynamoDB calls KMS with the caller's identity to use the table key; only through DynamoDB.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'TableKeyViaDynamoDb',
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
-        resources: [props.tableKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.${this.urlSuffix}` } },
-      }),
-    );
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [props.appSecret.secretArn] }),
-    );
+    grantTableKeyViaDynamoDb(role, props.tableKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey']);
+    grantAppSecret(role, props.appSecret);
     // Publishing re-renders the site through the one function allowed to write it.
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'PublishSite', actions: ['lambda:InvokeFunction'], resources: [props.publishFunction.functionArn] }),
     );
-    if (!options.sendsMail) return;
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'SendPledgeEmail',
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [props.emailIdentity.emailIdentityArn, props.configurationSetArn],
-        conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
-      }),
-    );
+    if (options.sendsMail) grantSendMail(role, props, 'SendPledgeEmail');
   }
 
   private addRoutes(httpApi: apigwv2.IHttpApi): void {

@@ -4,20 +4,17 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { PlatformConfig } from '../config.js';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
+import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
 
 /** The routes this stack owns; more specific than the API stack's `ANY /api/{proxy+}`, so they win. */
 export const WEBHOOK_ROUTE = 'POST /api/stripe/webhook';
@@ -60,22 +57,12 @@ export const WEBHOOK_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'd
 /** Checkout only reads (campaign records by key or partition), never writes. */
 export const CHECKOUT_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 
-export interface PaymentsStackProps extends StageStackProps {
+export interface PaymentsStackProps extends StageStackProps, AppContextProps {
   httpApi: apigwv2.IHttpApi;
   /** The HTTP API's access log group (GatewayStack): the 5xx metric filters read it. */
   accessLogs: logs.ILogGroup;
-  table: dynamodb.ITable;
-  tableKey: kms.IKey;
-  appSecret: secretsmanager.ISecret;
-  emailIdentity: ses.IEmailIdentity;
-  configurationSetName: string;
-  configurationSetArn: string;
-  senderAddress: string;
-  publicUrl: string;
-  auth: { issuer: string; jwksUrl: string; audience: string };
   /** The platform's alarm topic (ApiStack): one subscription to confirm for every alarm. */
   alarmTopic: sns.ITopic;
-  logLevel: PlatformConfig['logLevel'];
   bundling?: boolean;
   /** Both functions' entry; the HTTP handler unless a test points elsewhere. */
   entry?: string;
@@ -132,19 +119,7 @@ export class PaymentsStack extends Stack {
 
     // Exactly what functions/config/env.ts reads, with the Stripe secret's ARN (never its value).
     // No PUBLISH_FUNCTION_NAME or MEDIA_BUCKET: these functions neither publish nor sign uploads.
-    const environment = {
-      STAGE: props.stage,
-      TABLE_NAME: props.table.tableName,
-      SES_FROM_ADDRESS: props.senderAddress,
-      SES_CONFIGURATION_SET: props.configurationSetName,
-      PUBLIC_URL: props.publicUrl,
-      APP_SECRET_ARN: props.appSecret.secretArn,
-      STRIPE_SECRET_ARN: this.stripeSecret.secretArn,
-      AUTH_ISSUER: props.auth.issuer,
-      AUTH_JWKS_URL: props.auth.jwksUrl,
-      AUTH_AUDIENCE: props.auth.audience,
-      LOG_LEVEL: props.logLevel,
-    };
+    const environment = { ...appEnvironment(props.stage, props), STRIPE_SECRET_ARN: this.stripeSecret.secretArn };
     const entry = props.entry ?? path.join(REPO_ROOT, 'functions/handlers/http.ts');
     const common = { entry, environment, logRetention, removalPolicy, bundling: props.bundling, memorySize: 1024 };
 
@@ -198,32 +173,13 @@ export class PaymentsStack extends Stack {
         resources: [props.table.tableArn],
       }),
     );
-    // DynamoDB calls KMS with the caller's identity to use the table key; only through DynamoDB.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'TableKeyViaDynamoDb',
-        actions: webhook ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] : ['kms:Decrypt'],
-        resources: [props.tableKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.${this.urlSuffix}` } },
-      }),
-    );
-    // createDeps derives every signing key from the app secret at cold start.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [props.appSecret.secretArn] }),
-    );
+    grantTableKeyViaDynamoDb(role, props.tableKey, webhook ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] : ['kms:Decrypt']);
+    grantAppSecret(role, props.appSecret);
     // Both secrets use Secrets Manager's AWS managed key, so no kms grant is needed to read them.
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'StripeSecret', actions: ['secretsmanager:GetSecretValue'], resources: [this.stripeSecret.secretArn] }),
     );
-    if (!webhook) return;
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'SendReceipts',
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [props.emailIdentity.emailIdentityArn, props.configurationSetArn],
-        conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
-      }),
-    );
+    if (webhook) grantSendMail(role, props, 'SendReceipts');
   }
 
   private addRoutes(httpApi: apigwv2.IHttpApi): void {

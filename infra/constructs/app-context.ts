@@ -1,0 +1,71 @@
+import { Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type { DeployStage, PlatformConfig } from '../config.js';
+
+/**
+ * What every function built on `createDeps` needs to know and to reach: the table and its key,
+ * the app secret, the sender, the public URL and the token issuer. The API and payments stacks
+ * take it from the platform, and build their environments and grants from it.
+ */
+export interface AppContextProps {
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  appSecret: secretsmanager.ISecret;
+  emailIdentity: ses.IEmailIdentity;
+  configurationSetName: string;
+  configurationSetArn: string;
+  senderAddress: string;
+  publicUrl: string;
+  auth: { issuer: string; jwksUrl: string; audience: string };
+  logLevel: PlatformConfig['logLevel'];
+}
+
+/** The variables functions/config/env.ts reads on AWS that every such function gets. */
+export function appEnvironment(stage: DeployStage, props: AppContextProps): Record<string, string> {
+  return {
+    STAGE: stage,
+    TABLE_NAME: props.table.tableName,
+    SES_FROM_ADDRESS: props.senderAddress,
+    SES_CONFIGURATION_SET: props.configurationSetName,
+    PUBLIC_URL: props.publicUrl,
+    APP_SECRET_ARN: props.appSecret.secretArn,
+    AUTH_ISSUER: props.auth.issuer,
+    AUTH_JWKS_URL: props.auth.jwksUrl,
+    AUTH_AUDIENCE: props.auth.audience,
+    LOG_LEVEL: props.logLevel,
+  };
+}
+
+/** DynamoDB calls KMS with the caller's identity to use the table key: allowed only through DynamoDB. */
+export function grantTableKeyViaDynamoDb(role: iam.IRole, key: kms.IKey, actions: readonly string[]): void {
+  const stack = Stack.of(role);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'TableKeyViaDynamoDb',
+      actions: [...actions],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+    }),
+  );
+}
+
+/** createDeps derives every signing key from the app secret at cold start. */
+export function grantAppSecret(role: iam.IRole, secret: secretsmanager.ISecret): void {
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+}
+
+/** Mail only through the platform's identity and configuration set, and only as its sender. */
+export function grantSendMail(role: iam.IRole, props: AppContextProps, sid: string): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid,
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [props.emailIdentity.emailIdentityArn, props.configurationSetArn],
+      conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
+    }),
+  );
+}
