@@ -1,3 +1,4 @@
+import { CSV_BOM, csvCell } from '../shared/csv.js';
 import type { Pledge } from './pledge.js';
 import type { PledgeDeps } from './pledge-service.js';
 
@@ -6,22 +7,15 @@ const COLUMNS = [
   'showOnWall', 'wantsUpdates', 'review', 'counted',
 ] as const satisfies readonly (keyof Pledge)[];
 
-/**
- * One CSV cell (RFC 4180), safe to open in a spreadsheet: a cell a spreadsheet would run as a
- * formula (= + - @, tab, carriage return) is prefixed with an apostrophe (OWASP CSV injection).
- */
-export function csvCell(value: unknown): string {
-  let text = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** Moved to shared/csv.ts (finance exports use it too); re-exported for existing callers. */
+export { csvCell };
 
 /**
  * Confirmed pledges with their consent flags, as CSV lines. Starts with a byte-order mark so
  * spreadsheet programs read names in any script as UTF-8. Erased pledgers are not included.
  */
 export async function* exportConfirmedPledges(deps: PledgeDeps): AsyncIterable<string> {
-  yield `\uFEFF${COLUMNS.join(',')}\r\n`;
+  yield `${CSV_BOM}${COLUMNS.join(',')}\r\n`;
   for await (const page of deps.store.confirmedPledges()) {
     yield page.map((pledge) => `${COLUMNS.map((column) => csvCell(pledge[column])).join(',')}\r\n`).join('');
   }
