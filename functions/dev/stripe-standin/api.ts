@@ -5,7 +5,7 @@ import { FormSyntaxError, parseStripeForm, type FormObject } from './form.js';
 import { nowSeconds, stripeId } from './ids.js';
 import { idempotency } from './idempotency.js';
 import { expand, paginate } from './expand.js';
-import { allowOnly, expandList, requiredStr, str } from './params.js';
+import { allowOnly, expandList, range, requiredStr, str } from './params.js';
 import type { Engine, RequestContext } from './engine/context.js';
 import { createCheckoutSession } from './engine/checkout.js';
 import { createRefund } from './engine/refunds-disputes.js';
@@ -65,9 +65,11 @@ export function createStripeApi(engine: Engine, secretKey: string): Hono<Env> {
     if (!object) throw notFound(kind, c.req.param('id')!);
     return reply(c, object);
   };
-  const listed = <T extends { id: string }>(c: Context<Env>, items: T[], url: string) => {
+  /** A list page, newest first by `created` as Stripe lists (ties: the later-made first). */
+  const listed = <T extends { id: string; created: number }>(c: Context<Env>, items: T[], url: string) => {
     const params = c.get('params');
-    const page = paginate(items, params, url);
+    const oldestFirst = [...items].sort((a, b) => a.created - b.created); // stable: ties keep the order they were made in
+    const page = paginate(oldestFirst, params, url);
     return c.json(expand(page, expandList(params).map((path) => (path.startsWith('data.') ? path : `data.${path}`)), state));
   };
 
@@ -89,26 +91,39 @@ export function createStripeApi(engine: Engine, secretKey: string): Hono<Env> {
 
   app.get('/v1/balance_transactions', (c) => {
     const params = c.get('params');
-    allowOnly(params, ['payout', 'type', 'currency', 'source', 'limit', 'starting_after', 'ending_before', 'expand']);
+    allowOnly(params, ['payout', 'type', 'currency', 'source', 'created', 'limit', 'starting_after', 'ending_before', 'expand']);
     refreshAvailability(state.balanceTransactions.values());
     const payout = str(params, 'payout');
     if (payout && !state.payouts.has(payout)) throw notFound('payout', payout, 'payout');
     const type = str(params, 'type');
     const currency = str(params, 'currency');
     const source = str(params, 'source');
+    const created = range(params, 'created');
     const items = [...state.balanceTransactions.values()].filter(
       (txn) =>
         (!payout || state.paidOutBy.get(txn.id) === payout) &&
         (!type || txn.type === type) &&
         (!currency || txn.currency === currency) &&
-        (!source || txn.source === source),
+        (!source || txn.source === source) &&
+        (!created || created(txn.created)),
     );
     return listed(c, items, '/v1/balance_transactions');
   });
   app.get('/v1/payouts', (c) => {
-    allowOnly(c.get('params'), ['limit', 'starting_after', 'ending_before', 'expand', 'status']);
-    const status = str(c.get('params'), 'status');
-    return listed(c, [...state.payouts.values()].filter((payout) => !status || payout.status === status), '/v1/payouts');
+    const params = c.get('params');
+    allowOnly(params, ['limit', 'starting_after', 'ending_before', 'expand', 'status', 'arrival_date', 'created', 'destination']);
+    const status = str(params, 'status');
+    const destination = str(params, 'destination');
+    const arrival = range(params, 'arrival_date');
+    const created = range(params, 'created');
+    const items = [...state.payouts.values()].filter(
+      (payout) =>
+        (!status || payout.status === status) &&
+        (!destination || payout.destination === destination) &&
+        (!arrival || arrival(payout.arrival_date)) &&
+        (!created || created(payout.created)),
+    );
+    return listed(c, items, '/v1/payouts');
   });
   app.get('/v1/events', (c) => {
     allowOnly(c.get('params'), ['limit', 'starting_after', 'ending_before', 'type']);

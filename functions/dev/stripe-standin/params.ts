@@ -73,3 +73,24 @@ export function isUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Stripe's range filters on lists (`created`, `arrival_date`): an exact Unix time, or a hash of
+ * `gt`, `gte`, `lt`, `lte` (`created[gte]=1700000000`). Undefined when the filter is absent.
+ */
+export function range(params: FormObject, key: string): ((value: number) => boolean) | undefined {
+  const value = params[key];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') {
+    const exact = int(params, key)!;
+    return (candidate) => candidate === exact;
+  }
+  if (Array.isArray(value)) throw invalid(key, `Invalid ${key}: must be an integer or a hash with gt, gte, lt or lte.`);
+  allowOnly(value, ['gt', 'gte', 'lt', 'lte'], key);
+  const gt = int(value, 'gt', `${key}[gt]`);
+  const gte = int(value, 'gte', `${key}[gte]`);
+  const lt = int(value, 'lt', `${key}[lt]`);
+  const lte = int(value, 'lte', `${key}[lte]`);
+  return (candidate) =>
+    (gt === undefined || candidate > gt) && (gte === undefined || candidate >= gte) && (lt === undefined || candidate < lt) && (lte === undefined || candidate <= lte);
+}
