@@ -7,13 +7,17 @@ import type Stripe from 'stripe';
 import { createStripeApi } from './api.js';
 import type { Engine } from './engine/context.js';
 import { requireOpenSession } from './engine/checkout.js';
-import { createPayouts } from './engine/payouts.js';
+import { giveDemoGift, refundCharge, type DemoGift, type DemoGiftInput, type DemoRefundInput } from './engine/demo-gifts.js';
+import { createPayouts, type PayoutOptions } from './engine/payouts.js';
 import { closeDispute, openDispute } from './engine/refunds-disputes.js';
 import { advanceSubscription } from './engine/subscriptions.js';
 import { DEFAULT_FEES } from './money.js';
 import { createPages } from './pages.js';
 import { StandinState } from './state.js';
 import { WebhookOutbox, type DeliveryAttempt } from './webhooks.js';
+
+export type { DemoGift, DemoGiftInput, DemoRefundInput } from './engine/demo-gifts.js';
+export type { PayoutOptions } from './engine/payouts.js';
 
 export interface StripeStandinOptions {
   /** 0 or absent picks a free port. */
@@ -55,8 +59,18 @@ export interface StripeStandin {
   advanceSubscription(subscriptionId: string): { subscription: Stripe.Subscription; invoice: Stripe.Invoice | null };
   dispute(chargeId: string, reason?: string): Stripe.Dispute;
   closeDispute(disputeId: string, outcome: 'won' | 'lost'): Stripe.Dispute;
-  /** Pays out what is available at `asOf` (default now; charges become available two days after they are made). */
-  createPayouts(options?: { asOf?: Date }): Stripe.Payout[];
+  /**
+   * Pays out what is available at `asOf` (default now; charges become available two days after
+   * they are made): one payout per currency, or with `perDay` one per currency per UTC day.
+   */
+  createPayouts(options?: PayoutOptions): Stripe.Payout[];
+  /**
+   * A completed one-off gift, as if paid on the hosted page (at `createdAt`, default now), with
+   * Blue Heart's metadata; `silent` emits no events (a webhook that never arrived).
+   */
+  giveDemoGift(input: DemoGiftInput): DemoGift;
+  /** A refund through the API's own path (`POST /v1/refunds`), at `createdAt` (default now). */
+  refund(chargeId: string, options?: DemoRefundInput): Stripe.Refund;
   /** Emits `checkout.session.async_payment_succeeded|failed` for a completed session (bank debits; cards never need it). */
   asyncPayment(sessionId: string, outcome: 'succeeded' | 'failed'): Stripe.Event;
 }
@@ -114,6 +128,8 @@ export async function startStripeStandin(options: StripeStandinOptions): Promise
     dispute: (chargeId, reason) => openDispute(engine, chargeId, reason),
     closeDispute: (id, outcome) => closeDispute(engine, id, outcome),
     createPayouts: (payoutOptions) => createPayouts(engine, payoutOptions),
+    giveDemoGift: (input) => giveDemoGift(engine, input),
+    refund: (chargeId, refundOptions) => refundCharge(engine, chargeId, refundOptions),
     asyncPayment: (sessionId, outcome) => {
       const session = requireOpenSession(engine, sessionId);
       return outcome === 'succeeded'

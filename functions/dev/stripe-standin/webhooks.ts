@@ -48,6 +48,7 @@ export class WebhookOutbox {
   private drainWaiters: Array<() => void> = [];
   private stopped = false;
   private readonly delays: number[];
+  private muting = 0;
 
   constructor(private readonly options: WebhookOptions) {
     this.delays = options.retryDelaysMs ?? [1000, 2000, 4000, 8000, 16000];
@@ -75,9 +76,23 @@ export class WebhookOutbox {
       type,
     };
     const event = base as unknown as EventOf<T>;
+    if (this.muting > 0) return event;
     this.log.push(event);
     this.enqueue({ event, attempt: 0 });
     return event;
+  }
+
+  /**
+   * Runs `work` (synchronously) with its events dropped: not logged, not listed, never sent, as
+   * if Stripe's webhook never reached the endpoint and nobody resent it.
+   */
+  muted<T>(work: () => T): T {
+    this.muting += 1;
+    try {
+      return work();
+    } finally {
+      this.muting -= 1;
+    }
   }
 
   /** Sends an event again (Stripe's "Resend" in the dashboard): the handler must be idempotent. */
