@@ -30,6 +30,9 @@ import type { DonationDeps } from '../domain/donations/start-checkout.js';
 import type { LedgerDeps } from '../domain/donations/record-payment-event.js';
 import type { AnnualReceiptDeps } from '../domain/donations/annual-receipt.js';
 import type { PaymentGateway } from '../domain/donations/ports.js';
+import type { FinanceDeps, PayoutSource } from '../domain/finance/ports.js';
+import { StripePayouts } from '../adapters/stripe/stripe-payouts.js';
+import { DynamoFinanceStore } from '../adapters/dynamodb/dynamo-finance-store.js';
 import type { Env } from './env.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
@@ -37,6 +40,7 @@ export interface AppDeps {
   pledges: PledgeDeps;
   campaigns: CampaignDeps;
   donations: DonationDeps & LedgerDeps & AnnualReceiptDeps;
+  finance: FinanceDeps;
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -55,6 +59,7 @@ export interface DepsOverrides {
   /** Where media kit uploads go; `npm start` keeps them in its site folder. */
   media?: MediaStorage;
   gateway?: PaymentGateway;
+  payouts?: PayoutSource;
 }
 
 const unconfiguredGateway: PaymentGateway = {
@@ -64,15 +69,26 @@ const unconfiguredGateway: PaymentGateway = {
   entriesFor: () => Promise.resolve([]),
 };
 
+const unconfiguredPayouts: PayoutSource = {
+  // eslint-disable-next-line require-yield
+  payouts: async function* () {
+    throw new AppError('unavailable', 'Stripe is not configured on this deployment.');
+  },
+  payout: () => Promise.reject(new AppError('unavailable', 'Stripe is not configured on this deployment.')),
+  // eslint-disable-next-line require-yield
+  balanceTransactions: async function* () {
+    throw new AppError('unavailable', 'Stripe is not configured on this deployment.');
+  },
+};
+
 /** Stripe, at its own address or at the local stand-in's (STRIPE_API_URL). */
-function stripeGateway(secrets: StripeSecrets, apiUrl: string | undefined): PaymentGateway {
+function stripeClient(secrets: StripeSecrets, apiUrl: string | undefined): Stripe {
   const local = apiUrl ? new URL(apiUrl) : undefined;
-  const stripe = new Stripe(secrets.secretKey, {
+  return new Stripe(secrets.secretKey, {
     maxNetworkRetries: 2,
     timeout: 10_000,
     ...(local ? { host: local.hostname, port: Number(local.port), protocol: local.protocol.replace(':', '') as 'http' | 'https' } : {}),
   });
-  return new StripeGateway(stripe, secrets.webhookSecret);
 }
 
 /** Until the publish function is wired (PUBLISH_FUNCTION_NAME), publishing says so plainly. */
@@ -90,13 +106,15 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
   const keys = deriveKeys(await resolveAppSecret(env));
   const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   const ses = createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
-  const stripeSecrets = overrides.gateway ? undefined : await resolveStripeSecrets(env);
-  const gateway = overrides.gateway ?? (stripeSecrets ? stripeGateway(stripeSecrets, env.STRIPE_API_URL) : unconfiguredGateway);
+  const stripeSecrets = overrides.gateway && overrides.payouts ? undefined : await resolveStripeSecrets(env);
+  const stripe = stripeSecrets ? stripeClient(stripeSecrets, env.STRIPE_API_URL) : undefined;
+  const gateway = overrides.gateway ?? (stripe ? new StripeGateway(stripe, stripeSecrets!.webhookSecret) : unconfiguredGateway);
   const mailer = new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET });
   const campaignRepository = new DynamoCampaignRepository(documents, env.TABLE_NAME);
   const hasher = new KeyedHasher(keys);
   const tokens = new HmacTokenSigner(keys.tokens);
   const limiter = new DynamoRateLimiter(documents, env.TABLE_NAME);
+  const ledger = new DynamoLedger(documents, env.TABLE_NAME);
   return {
     pledges: {
       store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
@@ -129,11 +147,22 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       tokens,
       limiter,
       gateway,
-      ledger: new DynamoLedger(documents, env.TABLE_NAME),
+      ledger,
       processed: new DynamoProcessedEvents(documents, env.TABLE_NAME),
       fundraising: async (year) => (await campaignRepository.get(year))?.live?.fundraising,
       mailer,
       clock,
+      publicUrl: env.PUBLIC_URL,
+    },
+    finance: {
+      source: overrides.payouts ?? (stripe ? new StripePayouts(stripe) : unconfiguredPayouts),
+      store: new DynamoFinanceStore(documents, env.TABLE_NAME),
+      ledger,
+      mailer,
+      clock,
+      newId: randomUUID,
+      ...(env.FINANCE_EMAIL ? { financeEmail: env.FINANCE_EMAIL } : {}),
+      reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),

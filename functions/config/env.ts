@@ -35,6 +35,10 @@ export const envSchema = z.object({
   /** AWS only: the site bucket, whose media/ prefix takes presigned media kit uploads. */
   MEDIA_BUCKET: z.string().min(3, 'must name the site bucket').optional(),
   PUBLISH_FUNCTION_NAME: z.string().min(1, 'must name the publish Lambda function').optional(),
+  /** Where the nightly reconciliation summary goes (a finance team mailbox). */
+  FINANCE_EMAIL: z.email({ message: 'must be the finance team\'s email address' }).optional(),
+  /** The currency finance reports in: the fund's bank account currency. */
+  REPORTING_CURRENCY: z.string().regex(/^[a-z]{3}$/, 'must be a lower-case ISO 4217 code, e.g. usd').default('usd'),
 });
 
 export type Env = z.infer<typeof envSchema>;

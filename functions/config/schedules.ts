@@ -10,6 +10,8 @@ export interface ScheduledJob {
   /** The Lambda entry (relative to the repository root) that runs it. */
   handler: string;
   description: string;
+  /** Reads Stripe: on AWS it runs in the payments stack, with the Stripe secret. */
+  needsStripe?: boolean;
 }
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
@@ -18,5 +20,13 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     rate: { expression: 'rate(1 minute)', everyMs: 60_000 },
     handler: 'functions/handlers/scheduled/publish-due-campaigns.ts',
     description: 'Publish every campaign draft whose scheduled time has come.',
+  },
+  {
+    name: 'reconcile-payouts',
+    // 03:00 UTC, after Stripe's overnight payouts have settled.
+    rate: { expression: 'cron(0 3 * * ? *)', everyMs: 24 * 60 * 60_000 },
+    handler: 'functions/handlers/scheduled/reconcile-payouts.ts',
+    description: 'Reconcile payouts not yet reconciled, look for gifts no payout has paid out, and email finance a summary.',
+    needsStripe: true,
   },
 ];

@@ -11,6 +11,7 @@ import { adminPledgeRoutes } from './routes/admin-pledges.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { donationRoutes, stripeWebhookRoutes } from './routes/donations.js';
 import { mountDocs } from './routes/docs.js';
+import { financeRoutes } from './routes/finance.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/admin/pledges', adminPledgeRoutes(deps));
   app.route('/api/admin/campaigns', adminCampaignRoutes(deps));
   app.route('/api/admin/media-uploads', mediaUploadRoutes(deps));
+  app.route('/api/finance', financeRoutes(deps));
   mountDocs(app);
   return app;
 }

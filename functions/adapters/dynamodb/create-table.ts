@@ -29,7 +29,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projectedAttributes },
+          Projection: index.projectedAttributes === 'all' ? { ProjectionType: 'ALL' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projectedAttributes },
         })),
       }),
     );

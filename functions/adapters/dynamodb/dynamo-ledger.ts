@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CampaignTotals, DonorLine, LedgerEntry, LedgerRepository } from '../../domain/donations/ledger.js';
 import type { ProcessedEvents } from '../../domain/donations/ports.js';
 import { epochSeconds, DAY_MS } from '../../domain/shared/clock.js';
+import { periodOf, periodsBetween } from '../../domain/finance/finance.js';
 import { conflictOr } from './errors.js';
 import { randomShard } from './shard.js';
 
@@ -10,13 +11,16 @@ import { randomShard } from './shard.js';
 const STALE_CLAIM_MS = 10 * 60_000;
 
 const entryKey = (id: string) => ({ PK: `LEDGER#${id}`, SK: 'ENTRY' });
+/** GSI3: entries by month, then time (reconciliation windows, reports, exports). */
+const byMonth = (entry: LedgerEntry) => ({ GSI3PK: `LEDGER#${periodOf(entry.occurredAt)}`, GSI3SK: `${entry.occurredAt}#${entry.id}` });
+const entryOf = ({ PK: _pk, SK: _sk, GSI3PK: _gpk, GSI3SK: _gsk, type: _type, ...entry }: Record<string, unknown>) => entry as unknown as LedgerEntry;
 /**
  * A campaign's totals are spread over a few items, like the pledge counters: concurrent gifts
  * then rarely meet on one item (transactions on the same item conflict and must be retried).
  * Each write picks a shard at random; reading sums them.
  */
 export const TOTALS_SHARDS = 8;
-const totalsKey = (year: number | undefined, shard: number) => ({ PK: `DONATION-TOTALS#${year ?? 'none'}`, SK: `SHARD#${shard}` });
+export const totalsKey = (year: number | undefined, shard: number) => ({ PK: `DONATION-TOTALS#${year ?? 'none'}`, SK: `SHARD#${shard}` });
 
 /**
  * The ledger in DynamoDB. An entry and the running totals it implies are written in one
@@ -34,7 +38,7 @@ export class DynamoLedger implements LedgerRepository {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...entryKey(entry.id), type: 'ledger-entry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.tableName, Item: { ...entryKey(entry.id), ...byMonth(entry), type: 'ledger-entry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } },
             ...(entry.donorKey
               ? [
                   {
@@ -100,8 +104,26 @@ export class DynamoLedger implements LedgerRepository {
   async get(id: string): Promise<LedgerEntry | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: entryKey(id), ConsistentRead: true }));
     if (!Item) return undefined;
-    const { PK: _pk, SK: _sk, type: _type, ...entry } = Item;
-    return entry as LedgerEntry;
+    return entryOf(Item);
+  }
+
+  async *entriesBetween(from: string, to: string): AsyncIterable<LedgerEntry[]> {
+    for (const period of periodsBetween(periodOf(from), periodOf(to))) {
+      const pages = paginateQuery(
+        { client: this.client },
+        {
+          TableName: this.tableName,
+          IndexName: 'GSI3',
+          // '#' sorts before every character an ISO instant continues with, so `to#` excludes `to`.
+          KeyConditionExpression: 'GSI3PK = :month AND GSI3SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':month': `LEDGER#${period}`, ':from': from, ':to': `${to}#` },
+        },
+      );
+      for await (const page of pages) {
+        const entries = (page.Items ?? []).map(entryOf).filter((entry) => entry.occurredAt < to);
+        if (entries.length > 0) yield entries;
+      }
+    }
   }
 
   giftForCharge(chargeId: string): Promise<LedgerEntry | undefined> {

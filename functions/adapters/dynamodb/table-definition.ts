@@ -8,13 +8,18 @@
  *   COUNTER#<shard>        / TOTAL | COUNTRY#MX | CHAPTER#slug | HOUR#2026-07-30T10
  *   RATE#<key>#<window>    / RATE            fixed-window abuse counters (TTL)
  *   POW#<signature>        / POW             a spent proof-of-work challenge (TTL)
+ *   LEDGER#<entry id>      / ENTRY           a donation ledger entry (and DONATION-TOTALS, DONOR…)
+ *   PAYOUT#<po_…>          / RECORD          a payout's reconciliation state and last run
+ *   PERIOD#<2026-07>       / LOCK            a month locked by finance
+ *   FINANCE-AUDIT#<2026-07> / <at>#<id>      the finance audit log (append-only)
+ *   OFFLINE-RECEIPT#<id>   / RECEIPT         a bank-transfer receipt awaiting or past approval
  */
 export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
-  /** Attributes copied into the index besides the keys: small index items keep writes cheap. */
-  projectedAttributes: string[];
+  /** Attributes copied into the index besides the keys (small index items keep writes cheap); 'all' copies every attribute. */
+  projectedAttributes: string[] | 'all';
 }
 
 export interface TableDefinition {
@@ -38,6 +43,12 @@ export const MAIN_TABLE: TableDefinition = {
       sortKey: 'GSI2SK',
       projectedAttributes: ['status', 'review', 'counted', 'country', 'language', 'chapter', 'emailDomain', 'ipHash', 'suspectReasons', 'createdAt', 'confirmedAt'],
     },
+    /**
+     * Money by month: ledger entries (`LEDGER#2026-07`), offline receipts (`OFFLINE#2026-07`) and
+     * payout records (`PAYOUTS#2026-07`), sorted by date. Reconciliation, reports and exports read
+     * whole entries, so everything is projected.
+     */
+    { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projectedAttributes: 'all' },
   ],
 };
 

@@ -4,6 +4,7 @@ import type { Language } from '../shared/languages.js';
 import { textDirection } from '../shared/languages.js';
 import { CURRENCY_RULES, type Currency } from './currencies.js';
 import type { DonorLine, LedgerRepository } from './ledger.js';
+import { escapeHtml } from '../shared/escape-html.js';
 
 export interface AnnualReceiptDeps {
   ledger: LedgerRepository;
@@ -40,7 +41,6 @@ const COPY: Record<Language, { subject: (y: number) => string; intro: (y: number
   pt: { subject: (y) => `O seu resumo de donativos de ${y}`, intro: (y) => `Obrigado. Estes são os seus donativos ao Fundo das Nações Unidas para as vítimas de tráfico em ${y}:`, total: 'Total', refunded: 'reembolsado' },
 };
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Each gift with its receipt number, then the year's total per currency, net of refunds and disputes. */
 export function annualStatementEmail(to: string, year: number, language: Language, lines: DonorLine[]) {

@@ -98,4 +98,6 @@ export interface LedgerRepository {
   nextReceiptNumber(year: number): Promise<string>;
   /** Everything recorded for a donor in a calendar year, oldest first. */
   donorLines(donorKey: string, year: number): Promise<DonorLine[]>;
+  /** Entries that occurred in [from, to) (ISO instants), oldest first, page by page. */
+  entriesBetween(from: string, to: string): AsyncIterable<LedgerEntry[]>;
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../shared/languages.js';
 import { textDirection } from '../shared/languages.js';
 import type { OutgoingEmail } from './ports.js';
+import { escapeHtml } from '../shared/escape-html.js';
 
 interface ConfirmationCopy {
   subject: string;
@@ -87,8 +88,6 @@ const CONFIRMATION: Record<Language, ConfirmationCopy> = {
   },
 };
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export interface ConfirmationEmailInput {
   to: string;

@@ -21,6 +21,12 @@ export interface SummarizeOptions {
    * no payout listed counts as missing from Stripe.
    */
   awaitingPayoutFrom?: string;
+  /**
+   * ISO instant: entries that occurred before it are outside the run (the index reaches back
+   * further only so that early transactions of the first payouts find their entries); they were
+   * paid out by earlier payouts and are neither claimed nor missing.
+   */
+  countFrom?: string;
 }
 
 /**
@@ -47,6 +53,7 @@ export function summarizeReconciliation(
   // ISO-8601 instants in UTC ('…Z') compare correctly as strings.
   const cutoff = options.awaitingPayoutFrom;
   for (const entry of ledger.unclaimed()) {
+    if (options.countFrom !== undefined && entry.occurredAt < options.countFrom) continue;
     if (cutoff !== undefined && entry.occurredAt >= cutoff) awaitingPayout++;
     else discrepancies.push(missingFromStripe(entry));
   }

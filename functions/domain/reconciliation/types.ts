@@ -44,6 +44,8 @@ export interface BalanceTransaction {
   currency: string;
   /** The charge, refund, dispute or payout it belongs to (`ch_…`, `re_…`, `dp_…`, `po_…`). */
   sourceId: string | null;
+  /** ISO instant Stripe created it: where to look for its ledger entry. */
+  createdAt?: string;
 }
 
 /** What reconciliation reads of a ledger entry (a full `LedgerEntry` fits). */
