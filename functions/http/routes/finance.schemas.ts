@@ -135,3 +135,28 @@ export const CheckSchema = z
     awaitingPayout: z.number(),
   })
   .openapi('ReconciliationCheck');
+
+const MoneyTotalsSchema = z.object({ gross: z.number().int(), fees: z.number().int(), net: z.number().int() });
+const ReportRowSchema = z.object({
+  month: z.string().optional(),
+  category: z.enum(DONOR_CATEGORIES).optional(),
+  campaign: z.string().optional(),
+  currency: z.string().optional(),
+  gifts: z.number().int(),
+  undoings: z.number().int(),
+  reversals: z.number().int(),
+  given: z.record(z.string(), z.number().int()),
+  reporting: MoneyTotalsSchema,
+  unconverted: z.record(z.string(), MoneyTotalsSchema),
+});
+export const ReportSchema = z
+  .object({
+    groupBy: z.array(z.string()),
+    reportingCurrency: z.string(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    rows: z.array(ReportRowSchema),
+    totals: ReportRowSchema,
+    unconverted: z.record(z.string(), MoneyTotalsSchema),
+  })
+  .openapi('FinanceReport');

@@ -6,6 +6,7 @@ import { lockPeriod, periodsOfYear, unlockPeriod } from '../../domain/finance/pe
 import { checkRecentPayouts, reconcileOnePayout } from '../../domain/finance/reconcile-payouts.js';
 import { markPayoutReconciled, reopenPayout } from '../../domain/finance/review-payout.js';
 import { listPayouts, offlineReceiptsBetween, auditLogOf } from '../../domain/finance/finance-queries.js';
+import { financeReport, financeReportCsv, journalCsvBetween } from '../../domain/finance/finance-reports.js';
 import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
 import { requireRole } from '../middleware/require-role.js';
@@ -30,6 +31,8 @@ import {
   PeriodParamSchema,
   PeriodRangeQuerySchema,
   ReasonSchema,
+  ReportQuerySchema,
+  ReportSchema,
   YearQuerySchema,
 } from './finance.schemas.js';
 import { z } from '@hono/zod-openapi';
@@ -198,6 +201,39 @@ export function financeRoutes(deps: AppDeps) {
     const { id } = validate(OfflineReceiptIdSchema, { id: c.req.param('id') });
     const { reason } = await body(c, ReasonSchema);
     return c.json(await rejectOfflineReceipt(finance, id, user(c), reason), 200, noStore);
+  });
+
+  const csv = (c: Context<AppEnv>, name: string, range: { from: string; to: string }, text: string) =>
+    c.body(text, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="blue-heart-${name}-${range.from}-to-${range.to}.csv"`, ...noStore });
+
+  documentRoute(app, {
+    method: 'get', path: '/reports', tag: TAG, query: ReportQuerySchema as never, secured: true,
+    summary: 'Receipts of a range of months grouped by month, donor category, campaign and/or currency, with totals in the reporting currency.',
+    responses: { 200: { description: 'The report', schema: z.object({ report: ReportSchema }) } },
+  });
+  app.get('/reports', async (c) => {
+    const { groupBy, ...range } = validate(ReportQuerySchema, c.req.query());
+    return c.json({ report: await financeReport(finance, range, groupBy) }, 200, noStore);
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/reports.csv', tag: TAG, query: ReportQuerySchema as never, secured: true,
+    summary: 'The same report as UTF-8 CSV (with BOM; formula-safe).',
+    responses: { 200: { description: 'CSV', csv: true } },
+  });
+  app.get('/reports.csv', async (c) => {
+    const { groupBy, ...range } = validate(ReportQuerySchema, c.req.query());
+    return csv(c, 'receipts', range, await financeReportCsv(finance, range, groupBy));
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/journal.csv', tag: TAG, query: PeriodRangeQuerySchema as never, secured: true,
+    summary: 'Double-entry journal of the months for an accounting system: date, account, debit, credit, currency, reference.',
+    responses: { 200: { description: 'CSV', csv: true } },
+  });
+  app.get('/journal.csv', async (c) => {
+    const range = validate(PeriodRangeQuerySchema, c.req.query());
+    return csv(c, 'journal', range, await journalCsvBetween(finance, range));
   });
 
   return app;
