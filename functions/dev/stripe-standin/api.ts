@@ -52,6 +52,11 @@ export function createStripeApi(engine: Engine, secretKey: string): Hono<Env> {
     return next();
   });
   app.use('*', idempotency());
+  // Whatever a request reads (a list, an object, an expanded `balance_transaction`) is as of now.
+  app.use('*', async (_c, next) => {
+    refreshAvailability(state.balanceTransactions.values());
+    return next();
+  });
   app.use('*', async (c, next) => {
     c.set('params', c.req.method === 'POST' ? parseStripeForm(await c.req.text()) : parseStripeForm(new URL(c.req.url).searchParams));
     return next();
@@ -84,15 +89,11 @@ export function createStripeApi(engine: Engine, secretKey: string): Hono<Env> {
   app.get('/v1/subscriptions/:id', (c) => retrieve(c, state.subscriptions, 'subscription'));
   app.get('/v1/payouts/:id', (c) => retrieve(c, state.payouts, 'payout'));
   app.get('/v1/events/:id', (c) => retrieve(c, new Map(engine.outbox.log.map((event) => [event.id, event])), 'event'));
-  app.get('/v1/balance_transactions/:id', (c) => {
-    refreshAvailability(state.balanceTransactions.values());
-    return retrieve(c, state.balanceTransactions, 'balance_transaction');
-  });
+  app.get('/v1/balance_transactions/:id', (c) => retrieve(c, state.balanceTransactions, 'balance_transaction'));
 
   app.get('/v1/balance_transactions', (c) => {
     const params = c.get('params');
     allowOnly(params, ['payout', 'type', 'currency', 'source', 'created', 'limit', 'starting_after', 'ending_before', 'expand']);
-    refreshAvailability(state.balanceTransactions.values());
     const payout = str(params, 'payout');
     if (payout && !state.payouts.has(payout)) throw notFound('payout', payout, 'payout');
     const type = str(params, 'type');

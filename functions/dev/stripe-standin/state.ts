@@ -8,6 +8,8 @@ export interface SessionRequest {
   productName: string;
   interval: 'day' | 'week' | 'month' | 'year' | null;
   paymentIntentMetadata: Record<string, string>;
+  /** `payment_intent_data[description]`; without it the payment intent is described by the product's name. */
+  paymentIntentDescription?: string;
   subscriptionMetadata: Record<string, string>;
   /** The last decline shown on the hosted page. */
   lastError?: string;

@@ -73,6 +73,7 @@ export function createCheckoutSession(engine: Engine, params: FormObject): Strip
   const request: SessionRequest = {
     ...item,
     paymentIntentMetadata: metadata(paymentIntentData, 'metadata', 'payment_intent_data[metadata]'),
+    ...(paymentIntentData.description !== undefined && { paymentIntentDescription: str(paymentIntentData, 'description', 'payment_intent_data[description]')! }),
     subscriptionMetadata: metadata(subscriptionData, 'metadata', 'subscription_data[metadata]'),
   };
   if (customerCreation) session.customer_creation = customerCreation as Stripe.Checkout.Session.CustomerCreation;

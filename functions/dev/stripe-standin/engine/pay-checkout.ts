@@ -42,7 +42,7 @@ export function payCheckout(engine: Engine, sessionId: string, form: PayForm): P
       amount: request.amount,
       currency: request.currency,
       customer: null,
-      description: request.productName,
+      description: request.paymentIntentDescription ?? request.productName,
       metadata: request.paymentIntentMetadata,
       receiptEmail: null,
     });
