@@ -17,6 +17,7 @@ import { startStripeStandin, type StripeStandin } from './stripe-standin/index.j
 import { startScheduler } from './scheduler.js';
 import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
+import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import { systemClock } from '../domain/shared/clock.js';
 import { LocalSitePublisher } from '../adapters/site/local-site-publisher.js';
@@ -134,6 +135,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       AUTH_JWKS_URL: identity.jwksUrl,
       AUTH_AUDIENCE: identity.clientId,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      // The nightly reconciliation summary lands in the local mailbox.
+      FINANCE_EMAIL: 'finance@blueheart.local',
     });
     let pledgeStats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
     const publisher = new LocalSitePublisher({ siteDir: webDir, publicUrl: url, clock: systemClock, stats: () => pledgeStats() });
@@ -154,7 +157,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     progress(`Built ${built.pages} pages`);
 
     const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });
-    const runners: Record<string, () => Promise<unknown>> = { 'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns) };
+    const runners: Record<string, () => Promise<unknown>> = {
+      'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns),
+      'reconcile-payouts': () => checkRecentPayouts(deps.finance, { trigger: 'nightly' }),
+    };
     const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
     stops.push(scheduler.stop);
     site.mount({ api, identity, sesEndpoint: ses.endpoint, ...(stripeStandin ? { paymentPage: stripeStandin.url } : {}) });

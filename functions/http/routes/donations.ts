@@ -10,6 +10,7 @@ import { readJsonOrForm } from '../read-body.js';
 import { validate } from '../validate.js';
 import { AnnualReceiptSchema, CheckoutResponseSchema, CheckoutSchema, ManageQuerySchema, ProgressQuerySchema, ProgressSchema, annualReceiptFormToInput, checkoutFormToInput } from './donations.schemas.js';
 import { requestAnnualReceipt } from '../../domain/donations/annual-receipt.js';
+import { reconcileOnePayout } from '../../domain/finance/reconcile-payouts.js';
 
 /** Giving: the hosted payment page, and the campaign's progress. */
 export function donationRoutes(deps: AppDeps) {
@@ -75,15 +76,23 @@ export function donationRoutes(deps: AppDeps) {
  * Stripe's webhook: the signature is checked on the raw body, then the event is recorded
  * exactly once. A 5xx makes Stripe retry; a known duplicate is a 200.
  */
+const PAYOUT_FINAL = 'payout.reconciliation_completed';
+
 export function stripeWebhookRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   documentRoute(app, {
     method: 'post', path: '/webhook', tag: 'Donations',
-    summary: 'Stripe events (signed). Unknown event types are acknowledged and ignored.',
+    summary: 'Stripe events (signed): gifts, refunds and disputes into the ledger; payout.reconciliation_completed reconciles the payout. Unknown event types are acknowledged and ignored.',
     responses: { 200: { description: 'Recorded (or a known duplicate, or ignored)' }, 400: { description: 'Missing or bad signature' } },
   });
   app.post('/webhook', async (c) => {
     const event = await deps.donations.gateway.verifyEvent(await c.req.text(), c.req.header('stripe-signature'));
+    if (event.type === PAYOUT_FINAL) {
+      // Stripe says every transaction of the payout is final: reconcile it now. A redelivery runs it again, which only refreshes the findings.
+      const { result } = await reconcileOnePayout(deps.finance, event.objectId, { trigger: 'stripe-event' });
+      deps.logger.info('payout reconciled', { eventId: event.id, payoutId: event.objectId, status: result.status, discrepancies: result.discrepancies.length });
+      return c.json({ received: true, reconciled: result.status });
+    }
     const outcome = await recordPaymentEvent(deps.donations, event);
     deps.logger.info('payment event', { eventId: event.id, type: event.type, ...outcome });
     return c.json({ received: true, ...outcome });
