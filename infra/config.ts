@@ -38,6 +38,13 @@ export const platformConfigSchema = z
     /** An existing AWS WAF web ACL (CLOUDFRONT scope, us-east-1) to attach to the distribution. */
     webAclArn: z.preprocess(blankToUndefined, z.string().startsWith('arn:aws').optional()),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Where the nightly payout reconciliation summary goes (`FINANCE_EMAIL`); without it no summary is mailed. */
+    financeEmail: z.preprocess(blankToUndefined, z.email({ message: 'financeEmail must be an email address' }).optional()),
+    /** The currency finance reports in, the fund's bank account currency (`REPORTING_CURRENCY`). */
+    reportingCurrency: z.preprocess(
+      (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+      z.string().regex(/^[a-z]{3}$/, 'reportingCurrency must be an ISO 4217 code, e.g. usd').default('usd'),
+    ),
     /** Directory holding the built static site (`npm run build:web`). */
     webAssetPath: z.string().default('web/dist'),
     /** `false` replaces the Lambda bundle with a stub: for fast synths and tests, refused on prod by app.ts. */
@@ -63,6 +70,8 @@ export const CONTEXT_KEYS = [
   'authDomainPrefix',
   'webAclArn',
   'logLevel',
+  'financeEmail',
+  'reportingCurrency',
   'webAssetPath',
   'bundling',
 ] as const satisfies readonly (keyof PlatformConfig)[];

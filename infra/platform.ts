@@ -102,6 +102,8 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     publicUrl: web.publicUrl,
     auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
     logLevel: config.logLevel,
+    financeEmail: config.financeEmail,
+    reportingCurrency: config.reportingCurrency,
   };
 
   const api = new ApiStack(app, name('Api'), {
@@ -119,7 +121,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
 
   const payments = new PaymentsStack(app, name('Payments'), {
     ...common,
-    description: 'Blue Heart: Stripe secret, donation checkout and webhook functions, their routes and failed-event alarms',
+    description: 'Blue Heart: Stripe secret, donation checkout, webhook and finance functions, their routes, the Stripe jobs and alarms',
     httpApi: gateway.httpApi,
     accessLogs: gateway.accessLogs,
     ...appContext,

@@ -22,6 +22,10 @@ export interface AppContextProps {
   publicUrl: string;
   auth: { issuer: string; jwksUrl: string; audience: string };
   logLevel: PlatformConfig['logLevel'];
+  /** Finance's mailbox for the reconciliation summary; unset means no summary is mailed. */
+  financeEmail?: string;
+  /** The currency finance reports in (lower-case ISO 4217). */
+  reportingCurrency: string;
 }
 
 /** The variables functions/config/env.ts reads on AWS that every such function gets. */
@@ -37,6 +41,9 @@ export function appEnvironment(stage: DeployStage, props: AppContextProps): Reco
     AUTH_JWKS_URL: props.auth.jwksUrl,
     AUTH_AUDIENCE: props.auth.audience,
     LOG_LEVEL: props.logLevel,
+    REPORTING_CURRENCY: props.reportingCurrency,
+    // Optional in env.ts, which refuses an empty value: absent unless configured.
+    ...(props.financeEmail ? { FINANCE_EMAIL: props.financeEmail } : {}),
   };
 }
 

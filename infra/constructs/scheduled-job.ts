@@ -17,11 +17,29 @@ export interface ScheduledJobProps extends Omit<AppFunctionProps, 'entry' | 'des
 }
 
 /**
+ * The EventBridge Scheduler expressions a job may use: `rate(5 minutes)`, or a six-field
+ * `cron(minutes hours day-of-month month day-of-week year)` read in UTC. One-off `at(...)`
+ * schedules are not jobs.
+ */
+const RATE = /^rate\(([1-9]\d*) (minute|minutes|hour|hours|day|days)\)$/;
+const CRON = /^cron\((\S+ ){5}\S+\)$/;
+
+export function assertScheduleExpression(name: string, expression: string): void {
+  const rate = RATE.exec(expression);
+  // Scheduler wants `rate(1 hour)` but `rate(2 hours)`.
+  if (rate && (rate[1] === '1') !== rate[2]!.endsWith('s')) return;
+  if (CRON.test(expression)) return;
+  throw new Error(
+    `Scheduled job ${name}: "${expression}" is not an EventBridge Scheduler expression (rate(1 minute), rate(5 minutes) or cron(0 3 * * ? *))`,
+  );
+}
+
+/**
  * One job of functions/config/schedules.ts on AWS: its Lambda, an EventBridge Scheduler schedule
- * at the job's rate (no flexible window: a due campaign goes live on the minute), and one
- * dead-letter queue for both ways a run can be lost — Scheduler failing to invoke after its
- * retries, and the function failing after Lambda's asynchronous retries. `alarm` fires on any
- * message in it.
+ * at the job's rate or cron expression, in UTC (no flexible window: a due campaign goes live on
+ * the minute), and one dead-letter queue for both ways a run can be lost — Scheduler failing to
+ * invoke after its retries, and the function failing after Lambda's asynchronous retries. `alarm`
+ * fires on any message in it.
  */
 export class ScheduledJob extends Construct {
   readonly handler: AppFunction;
@@ -32,6 +50,7 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const { job, stage, ...functionProps } = props;
+    assertScheduleExpression(job.name, job.rate.expression);
 
     this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -68,6 +87,7 @@ export class ScheduledJob extends Construct {
     this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
       description: job.description,
       scheduleExpression: job.rate.expression,
+      scheduleExpressionTimezone: 'UTC',
       flexibleTimeWindow: { mode: 'OFF' },
       state: 'ENABLED',
       target: {

@@ -89,7 +89,8 @@ export class ApiStack extends Stack {
     this.alarmTopic = this.addAlarms(props);
 
     const alarmAction = new cwActions.SnsAction(this.alarmTopic);
-    this.jobs = SCHEDULED_JOBS.map((job) => {
+    // Jobs that read Stripe run in the payments stack, next to the Stripe secret.
+    this.jobs = SCHEDULED_JOBS.filter((job) => !job.needsStripe).map((job) => {
       const scheduled = new ScheduledJob(this, `Job-${job.name}`, {
         job,
         stage: props.stage,

@@ -48,8 +48,9 @@ export class DataStack extends Stack {
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
-        projectionType: dynamodb.ProjectionType.INCLUDE,
-        nonKeyAttributes: index.projectedAttributes,
+        ...(index.projectedAttributes === 'all'
+          ? { projectionType: dynamodb.ProjectionType.ALL }
+          : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: index.projectedAttributes }),
       });
     }
 

@@ -11,7 +11,10 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
+import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
+import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
@@ -21,13 +24,11 @@ export const WEBHOOK_ROUTE = 'POST /api/stripe/webhook';
 export const CHECKOUT_ROUTE = 'POST /api/donations/checkout';
 /** A monthly donor's signed link to Stripe's customer portal: it needs the Stripe key, so it runs with checkout's rights. */
 export const MANAGE_ROUTE = 'GET /api/donations/manage';
+/** The finance console's API (payout reconciliation, reports): finance role only, checked in the app. */
+export const FINANCE_ROUTE = 'ANY /api/finance/{proxy+}';
 
-/**
- * The Stripe events the webhook endpoint must subscribe to (Stripe dashboard → Developers →
- * Webhooks): the ones StripeGateway.entriesFor turns into ledger entries. Any other type is
- * acknowledged and ignored, so subscribing to more only costs invocations.
- */
-export const STRIPE_EVENT_TYPES = [
+/** The Stripe events StripeGateway.entriesFor turns into ledger entries. */
+export const LEDGER_EVENT_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'payment_intent.succeeded',
@@ -38,6 +39,19 @@ export const STRIPE_EVENT_TYPES = [
   'charge.dispute.funds_withdrawn',
   'charge.dispute.funds_reinstated',
 ] as const;
+
+/**
+ * Payout events: the webhook reconciles a payout when Stripe says its balance transactions can be
+ * listed. `payout.paid` is not needed (an automatic payout's transactions may not be final yet);
+ * the nightly job catches any payout whose event was missed.
+ */
+export const PAYOUT_EVENT_TYPES = ['payout.reconciliation_completed'] as const;
+
+/**
+ * The Stripe events the webhook endpoint must subscribe to (Stripe dashboard → Developers →
+ * Webhooks). Any other type is acknowledged and ignored, so subscribing to more only costs invocations.
+ */
+export const STRIPE_EVENT_TYPES = [...LEDGER_EVENT_TYPES, ...PAYOUT_EVENT_TYPES] as const;
 
 /**
  * What CDK puts in the Stripe secret when it creates it: the right shape, no keys. Operators
@@ -56,6 +70,20 @@ export const STRIPE_SECRET_PLACEHOLDER = JSON.stringify({ secretKey: '', webhook
 export const WEBHOOK_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] as const;
 /** Checkout only reads (campaign records by key or partition), never writes. */
 export const CHECKOUT_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
+/**
+ * Finance (its routes and the Stripe jobs): read ledger entries and payout records, write payout
+ * state, period locks and the append-only audit log, each guarded by conditions. No DeleteItem:
+ * nothing of finance's is ever deleted; no Scan.
+ */
+export const FINANCE_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+/** The index of money by month (ledger entries, offline receipts, payouts): the only index finance and the webhook may query. */
+export const FINANCE_INDEX = 'GSI3';
 
 export interface PaymentsStackProps extends StageStackProps, AppContextProps {
   httpApi: apigwv2.IHttpApi;
@@ -64,19 +92,22 @@ export interface PaymentsStackProps extends StageStackProps, AppContextProps {
   /** The platform's alarm topic (ApiStack): one subscription to confirm for every alarm. */
   alarmTopic: sns.ITopic;
   bundling?: boolean;
-  /** Both functions' entry; the HTTP handler unless a test points elsewhere. */
+  /** The functions' entry; the HTTP handler unless a test points elsewhere. */
   entry?: string;
 }
 
+type Which = 'webhook' | 'checkout' | 'finance';
+
 /**
- * Trust-fund donations through Stripe: the Stripe secret, the checkout and webhook functions
- * with their routes, and what tells an operator that a payment event was not recorded.
+ * Trust-fund donations through Stripe: the Stripe secret, the checkout, webhook and finance
+ * functions with their routes, the scheduled jobs that read Stripe (`needsStripe`, e.g. the
+ * nightly payout reconciliation), and what tells an operator that a payment event was not recorded.
  *
- * Both functions run the same bundle as the API (functions/handlers/http.ts: the Hono app serves
- * every route); they differ in the route API Gateway sends them, their timeout and their rights.
- * Keeping them apart means the Stripe keys are readable by these two roles only (not the API,
- * not the jobs), SES and ledger writes by the webhook only, and Stripe retries never compete
- * with pledges for the API's concurrency.
+ * The three functions run the same bundle as the API (functions/handlers/http.ts: the Hono app
+ * serves every route); they differ in the route API Gateway sends them, their timeout and their
+ * rights. Keeping them apart means the Stripe keys are readable by these roles only (not the API,
+ * not the API's jobs), ledger writes and mail by the webhook and finance only, and Stripe retries
+ * never compete with pledges for the API's concurrency.
  *
  * Failed events. API Gateway invokes the webhook function synchronously, so Lambda's
  * asynchronous retries, dead-letter queues and on-failure destinations never see a Stripe
@@ -96,12 +127,24 @@ export class PaymentsStack extends Stack {
   readonly stripeSecret: secretsmanager.Secret;
   readonly webhook: AppFunction;
   readonly checkout: AppFunction;
+  readonly finance: AppFunction;
+  /** The SCHEDULED_JOBS with `needsStripe`; the others run in the API stack. */
+  readonly jobs: ScheduledJob[];
   readonly deadLetters: sqs.Queue;
-  readonly alarms: { webhookFailures: cloudwatch.Alarm; webhookErrors: cloudwatch.Alarm; checkoutFailures: cloudwatch.Alarm; deadLetters: cloudwatch.Alarm };
+  readonly alarms: {
+    webhookFailures: cloudwatch.Alarm;
+    webhookErrors: cloudwatch.Alarm;
+    checkoutFailures: cloudwatch.Alarm;
+    financeFailures: cloudwatch.Alarm;
+    deadLetters: cloudwatch.Alarm;
+  };
 
   constructor(scope: Construct, id: string, props: PaymentsStackProps) {
     super(scope, id, props);
     const { removalPolicy, logRetention } = stagePolicy(props.stage);
+    if (!MAIN_TABLE.globalSecondaryIndexes.some((index) => index.name === FINANCE_INDEX)) {
+      throw new Error(`MAIN_TABLE has no ${FINANCE_INDEX}: the finance and webhook grants name it`);
+    }
 
     this.stripeSecret = new secretsmanager.Secret(this, 'StripeSecret', {
       description:
@@ -118,7 +161,7 @@ export class PaymentsStack extends Stack {
     );
 
     // Exactly what functions/config/env.ts reads, with the Stripe secret's ARN (never its value).
-    // No PUBLISH_FUNCTION_NAME or MEDIA_BUCKET: these functions neither publish nor sign uploads.
+    // No PUBLISH_FUNCTION_NAME or MEDIA_BUCKET: these functions and jobs neither publish nor sign uploads.
     const environment = { ...appEnvironment(props.stage, props), STRIPE_SECRET_ARN: this.stripeSecret.secretArn };
     const entry = props.entry ?? path.join(REPO_ROOT, 'functions/handlers/http.ts');
     const common = { entry, environment, logRetention, removalPolicy, bundling: props.bundling, memorySize: 1024 };
@@ -135,8 +178,16 @@ export class PaymentsStack extends Stack {
       description: `Blue Heart ${props.stage}: donation checkout (${CHECKOUT_ROUTE}, ${MANAGE_ROUTE})`,
       timeout: Duration.seconds(15),
     });
+    // Reconciling a payout lists its balance transactions from Stripe page by page; the HTTP API
+    // gives up at 30 s, so "run now" on a very large payout is left to the nightly job.
+    this.finance = new AppFunction(this, 'Finance', {
+      ...common,
+      description: `Blue Heart ${props.stage}: finance reconciliation (${FINANCE_ROUTE})`,
+      timeout: Duration.seconds(28),
+    });
     this.grant(this.webhook.role, props, 'webhook');
     this.grant(this.checkout.role, props, 'checkout');
+    this.grant(this.finance.role, props, 'finance');
 
     this.deadLetters = new sqs.Queue(this, 'WebhookDeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -158,28 +209,60 @@ export class PaymentsStack extends Stack {
     this.addRoutes(props.httpApi);
     this.alarms = this.addAlarms(props);
 
+    // The jobs that read Stripe run here, next to its secret, with the finance function's rights.
+    // Their schedules may be cron expressions (the nightly reconciliation: cron(0 3 * * ? *), UTC).
+    const alarmAction = new cwActions.SnsAction(props.alarmTopic);
+    this.jobs = SCHEDULED_JOBS.filter((job) => job.needsStripe).map((job) => {
+      const scheduled = new ScheduledJob(this, `Job-${job.name}`, {
+        job,
+        stage: props.stage,
+        entry: path.join(REPO_ROOT, job.handler),
+        environment,
+        logRetention,
+        removalPolicy,
+        bundling: props.bundling,
+        memorySize: 1024,
+        // Every unreconciled payout's balance transactions, from Stripe, page by page.
+        timeout: Duration.minutes(5),
+      });
+      this.grant(scheduled.handler.role, props, 'finance');
+      scheduled.alarm.addAlarmAction(alarmAction);
+      return scheduled;
+    });
+
     new CfnOutput(this, 'StripeSecretArn', { value: this.stripeSecret.secretArn, description: 'Put the Stripe keys here (docs/deploy.md)' });
     new CfnOutput(this, 'StripeWebhookUrl', { value: `${props.publicUrl}/api/stripe/webhook`, description: 'The Stripe webhook endpoint URL' });
     new CfnOutput(this, 'WebhookDeadLetterQueueUrl', { value: this.deadLetters.queueUrl });
   }
 
-  private grant(role: iam.IRole, props: PaymentsStackProps, which: 'webhook' | 'checkout'): void {
-    const webhook = which === 'webhook';
-    // The table itself, no index: the ledger and campaign records are read by key.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: webhook ? 'LedgerItems' : 'ReadCampaigns',
-        actions: [...(webhook ? WEBHOOK_TABLE_ACTIONS : CHECKOUT_TABLE_ACTIONS)],
-        resources: [props.table.tableArn],
-      }),
-    );
-    grantTableKeyViaDynamoDb(role, props.tableKey, webhook ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] : ['kms:Decrypt']);
+  private grant(role: iam.IRole, props: PaymentsStackProps, which: Which): void {
+    const table = props.table.tableArn;
+    if (which === 'checkout') {
+      // The table itself, no index: campaign records are read by key or partition.
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ReadCampaigns', actions: [...CHECKOUT_TABLE_ACTIONS], resources: [table] }));
+    } else {
+      // Items by key on the table itself (index ARNs only ever authorise Query and Scan).
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: which === 'webhook' ? 'LedgerItems' : 'FinanceItems',
+          actions: [...(which === 'webhook' ? WEBHOOK_TABLE_ACTIONS : FINANCE_TABLE_ACTIONS)],
+          resources: [table],
+        }),
+      );
+      // A payout's entries and records by partition, and money by month through GSI3; no other index.
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ sid: 'PayoutQueries', actions: ['dynamodb:Query'], resources: [table, `${table}/index/${FINANCE_INDEX}`] }),
+      );
+    }
+    grantTableKeyViaDynamoDb(role, props.tableKey, which === 'checkout' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey']);
     grantAppSecret(role, props.appSecret);
     // Both secrets use Secrets Manager's AWS managed key, so no kms grant is needed to read them.
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'StripeSecret', actions: ['secretsmanager:GetSecretValue'], resources: [this.stripeSecret.secretArn] }),
     );
-    if (webhook) grantSendMail(role, props, 'SendReceipts');
+    if (which === 'webhook') grantSendMail(role, props, 'SendReceipts');
+    // The reconciliation summary to FINANCE_EMAIL ("run now" and the nightly job).
+    if (which === 'finance') grantSendMail(role, props, 'SendFinanceSummary');
   }
 
   private addRoutes(httpApi: apigwv2.IHttpApi): void {
@@ -207,6 +290,14 @@ export class PaymentsStack extends Stack {
         fn: this.checkout,
         reason:
           "The link in a monthly donor's receipt has no AWS credentials; the app accepts only a token it signed for that Stripe customer (HMAC with a key derived from the app secret, purpose manage-giving) and only redirects to Stripe's portal.",
+      },
+      {
+        id: 'FinanceRoute',
+        method: apigwv2.HttpMethod.ANY,
+        path: '/api/finance/{proxy+}',
+        fn: this.finance,
+        reason:
+          "The console calls these routes with the staff member's Cognito access token; the app verifies it (issuer, JWKS signature, client id, expiry), as for every staff route, and answers 403 unless the token carries the finance group.",
       },
     ];
     for (const route of routes) {
@@ -251,6 +342,13 @@ export class PaymentsStack extends Stack {
       checkoutFailures: serverErrors('CheckoutServerErrors', CHECKOUT_ROUTE, 'DonationCheckout5xx').createAlarm(this, 'CheckoutFailures', {
         alarmDescription: 'Donation checkout answered 5xx (Stripe unreachable, keys wrong or not set): donors cannot reach the payment page.',
         threshold: 3,
+        comparisonOperator: atLeast,
+        ...notBreaching,
+      }),
+      financeFailures: serverErrors('FinanceServerErrors', FINANCE_ROUTE, 'Finance5xx').createAlarm(this, 'FinanceFailures', {
+        alarmDescription:
+          'A finance route answered 5xx (Stripe unreachable or keys wrong, a timeout on a large payout, an unhandled error): see the Finance function logs.',
+        threshold: 1,
         comparisonOperator: atLeast,
         ...notBreaching,
       }),

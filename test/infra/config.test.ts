@@ -16,6 +16,18 @@ describe('CDK context', () => {
     expect(() => read({ stage: 'local', senderAddress: 'nobody', alarmEmail: 'ops' })).toThrow(/stage:[\s\S]*senderAddress:[\s\S]*alarmEmail:/);
   });
 
+  it('reads the finance mailbox (optional) and the reporting currency (usd unless set, lower-cased)', () => {
+    expect(read({}).financeEmail).toBeUndefined();
+    expect(read({}).reportingCurrency).toBe('usd');
+    expect(read({ financeEmail: 'finance@blueheart.example.net', reportingCurrency: 'EUR' })).toMatchObject({
+      financeEmail: 'finance@blueheart.example.net',
+      reportingCurrency: 'eur',
+    });
+    const blank = read({ financeEmail: '', reportingCurrency: '' });
+    expect([blank.financeEmail, blank.reportingCurrency]).toEqual([undefined, 'usd']);
+    expect(() => read({ financeEmail: 'finance', reportingCurrency: 'euro' })).toThrow(/financeEmail:[\s\S]*reportingCurrency:/);
+  });
+
   it('wants a us-east-1 certificate with a custom domain', () => {
     expect(() => read({ domainName: 'blueheart.example.net' })).toThrow(/certificateArn: certificateArn is required/);
   });

@@ -70,13 +70,18 @@ describe('cdk-nag AwsSolutions on the platform', () => {
         `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/WebhookRoute`,
         `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/CheckoutRoute`,
         `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/ManageRoute`,
+        // Finance staff's Cognito token and group are checked in the app, as on every staff route.
+        `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/FinanceRoute`,
         // Stripe keys are rolled in Stripe's dashboard, not by a Secrets Manager rotation Lambda.
         `AwsSolutions-SMG4 at BlueHeart-${stage}-Payments/StripeSecret`,
         // The dead-letter queue itself has no dead-letter queue.
         `AwsSolutions-SQS3 at BlueHeart-${stage}-Payments/WebhookDeadLetters`,
+        `AwsSolutions-SQS3 at BlueHeart-${stage}-Payments/Job-reconcile-payouts/DeadLetters`,
         // X-Ray only (AppFunction): no resource-level permissions exist for it.
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Webhook/Role`,
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Checkout/Role`,
+        `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Finance/Role`,
+        `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Job-reconcile-payouts/Job/Role`,
       ].sort();
     expect(at(dev, 'dev')).toEqual(reviewed('dev'));
     expect(at(prod, 'prod')).toEqual(reviewed('prod'));

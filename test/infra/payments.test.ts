@@ -4,11 +4,17 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '../../functions/config/env.js';
+import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { REPO_ROOT } from '../../infra/constructs/app-function.js';
 import {
   CHECKOUT_ROUTE,
   MANAGE_ROUTE,
   CHECKOUT_TABLE_ACTIONS,
+  FINANCE_INDEX,
+  FINANCE_ROUTE,
+  FINANCE_TABLE_ACTIONS,
+  LEDGER_EVENT_TYPES,
+  PAYOUT_EVENT_TYPES,
   STRIPE_EVENT_TYPES,
   STRIPE_SECRET_PLACEHOLDER,
   WEBHOOK_ROUTE,
@@ -33,24 +39,35 @@ const rights = (statements: Statement[]) =>
   statements.flatMap((s) => asArray(s.Action)).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:')).sort();
 /** Stripe key material: secret and restricted keys, webhook signing secrets. */
 const STRIPE_KEY = /\b(sk|rk)_(live|test)_|\bsk_[A-Za-z0-9]|whsec_/;
+/** The jobs that read Stripe, and so run in the payments stack. */
+const STRIPE_JOBS = SCHEDULED_JOBS.filter((job) => job.needsStripe);
+const KMS_VIA_DYNAMODB = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
 
 let dev: TestPlatform;
 let prod: TestPlatform;
 let payments: Template;
 let webhookRoleId: string;
 let checkoutRoleId: string;
+let financeRoleId: string;
 let secretId: string;
 
 beforeAll(() => {
   dev = buildPlatform();
   prod = buildPlatform(
-    { stage: 'prod', senderAddress: 'pledges@blueheart.example.net', domainName: 'blueheart.example.net', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' },
+    {
+      stage: 'prod',
+      senderAddress: 'pledges@blueheart.example.net',
+      domainName: 'blueheart.example.net',
+      certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
+      financeEmail: 'finance@blueheart.example.net',
+    },
     { site: null },
   );
   const stack = dev.platform.payments;
   payments = Template.fromStack(stack);
   webhookRoleId = idOf(stack, stack.webhook.role);
   checkoutRoleId = idOf(stack, stack.checkout.role);
+  financeRoleId = idOf(stack, stack.finance.role);
   secretId = idOf(stack, stack.stripeSecret);
 });
 
@@ -89,11 +106,13 @@ describe('the Stripe secret', () => {
     }
   });
 
-  it('is named, by its ARN, in the two payment functions only', () => {
+  it('is named, by its ARN, in the payment functions and the jobs that read Stripe only', () => {
     const withArn = allFunctions(dev).filter((fn) => fn.Properties.Environment?.Variables?.STRIPE_SECRET_ARN);
     expect(withArn.map((fn) => fn.Properties.Description).sort()).toEqual([
       `Blue Heart dev: Stripe webhook (${WEBHOOK_ROUTE})`,
       `Blue Heart dev: donation checkout (${CHECKOUT_ROUTE}, ${MANAGE_ROUTE})`,
+      `Blue Heart dev: finance reconciliation (${FINANCE_ROUTE})`,
+      ...STRIPE_JOBS.map((job) => `Blue Heart dev: scheduled job ${job.name}`),
     ].sort());
     for (const fn of withArn) expect(fn.Properties.Environment.Variables.STRIPE_SECRET_ARN).toEqual({ Ref: secretId });
     // No other stack refers to it (the API, the jobs and the publisher cannot read the keys).
@@ -103,26 +122,38 @@ describe('the Stripe secret', () => {
   });
 });
 
+/** Every function of the payments stack, by a unique part of its description. */
+const PAYMENT_FUNCTIONS = ['Stripe webhook', 'donation checkout', 'finance reconciliation', ...STRIPE_JOBS.map((job) => `scheduled job ${job.name}`)];
+
 describe('payment functions', () => {
   it('get the variables env.ts requires and nothing for publishing or media', () => {
     const known = new Set([...Object.keys(envSchema.shape), 'NODE_OPTIONS']);
-    for (const suffix of ['Stripe webhook', 'donation checkout']) {
+    for (const suffix of PAYMENT_FUNCTIONS) {
       const env = functionNamed(payments, suffix).Properties.Environment.Variables as Record<string, unknown>;
       expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
-      for (const key of ['TABLE_NAME', 'SES_FROM_ADDRESS', 'PUBLIC_URL', 'APP_SECRET_ARN', 'STRIPE_SECRET_ARN', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_AUDIENCE']) {
+      for (const key of ['TABLE_NAME', 'SES_FROM_ADDRESS', 'PUBLIC_URL', 'APP_SECRET_ARN', 'STRIPE_SECRET_ARN', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_AUDIENCE', 'REPORTING_CURRENCY']) {
         expect(env, `${suffix} ${key}`).toHaveProperty(key);
       }
       for (const key of ['PUBLISH_FUNCTION_NAME', 'MEDIA_BUCKET', 'APP_SECRET', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT']) expect(env).not.toHaveProperty(key);
-      envSchema.pick({ STAGE: true, SES_FROM_ADDRESS: true, LOG_LEVEL: true }).parse(env);
+      envSchema.pick({ STAGE: true, SES_FROM_ADDRESS: true, LOG_LEVEL: true, REPORTING_CURRENCY: true }).parse(env);
+      // Set only when financeEmail is (below).
+      expect(env).not.toHaveProperty('FINANCE_EMAIL');
     }
   });
 
-  it('run the HTTP handler on Node 24 arm64 with tracing; the webhook answers within the HTTP API limit', () => {
-    for (const suffix of ['Stripe webhook', 'donation checkout']) {
+  it('tell finance and the Stripe jobs where the reconciliation summary goes, when financeEmail is set', () => {
+    const prodPayments = Template.fromStack(prod.platform.payments);
+    for (const suffix of ['finance reconciliation', ...STRIPE_JOBS.map((job) => `scheduled job ${job.name}`)]) {
+      expect(functionNamed(prodPayments, suffix).Properties.Environment.Variables.FINANCE_EMAIL).toBe('finance@blueheart.example.net');
+    }
+  });
+
+  it('run on Node 24 arm64 with tracing; the routed ones answer within the HTTP API limit', () => {
+    for (const suffix of PAYMENT_FUNCTIONS) {
       const fn = functionNamed(payments, suffix);
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
-    expect(functionNamed(payments, 'Stripe webhook').Properties.Timeout).toBeLessThan(30);
+    for (const suffix of ['Stripe webhook', 'finance reconciliation']) expect(functionNamed(payments, suffix).Properties.Timeout).toBeLessThan(30);
   });
 });
 
@@ -136,38 +167,45 @@ describe('routes', () => {
     return integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
   };
 
-  it('send the webhook to its function, checkout and the monthly-gift portal link to theirs', () => {
+  it('send the webhook, checkout, the monthly-gift portal link and finance each to its function', () => {
     const stack = dev.platform.payments;
     expect(integrationTarget(WEBHOOK_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.webhook.function), 'Arn'] });
     expect(integrationTarget(CHECKOUT_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
     expect(integrationTarget(MANAGE_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
-    expect(resources(payments, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toEqual([CHECKOUT_ROUTE, MANAGE_ROUTE, WEBHOOK_ROUTE].sort());
+    expect(integrationTarget(FINANCE_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.finance.function), 'Arn'] });
+    expect(resources(payments, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toEqual(
+      [CHECKOUT_ROUTE, MANAGE_ROUTE, WEBHOOK_ROUTE, FINANCE_ROUTE].sort(),
+    );
     // API Gateway may invoke each function for its own paths only.
     const permissions = resources(payments, 'AWS::Lambda::Permission').map((p) => [JSON.stringify(p.Properties.FunctionName), JSON.stringify(p.Properties.SourceArn)]);
     const pathsOf = (fn: { node: { defaultChild?: unknown } }) =>
       permissions.filter(([name]) => name!.includes(`"${idOf(stack, fn)}"`)).map(([, arn]) => arn!.match(/\/\*\/\*(\/[^"]+)"/)?.[1]).sort();
     expect(pathsOf(stack.webhook.function)).toEqual(['/api/stripe/webhook']);
     expect(pathsOf(stack.checkout.function)).toEqual(['/api/donations/checkout', '/api/donations/manage']);
-    expect(permissions).toHaveLength(3);
+    expect(pathsOf(stack.finance.function)).toEqual(['/api/finance/{proxy+}']);
+    // The jobs are invoked by their schedules' roles, not through a resource policy.
+    expect(permissions).toHaveLength(4);
   });
 
   it('sit on the gateway API beside the catch-all routes, which stay on the HTTP Lambda', () => {
     const api = Template.fromStack(dev.platform.api);
     const keys = resources(api, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
     expect(keys).toContain('ANY /api/{proxy+}');
-    for (const key of [WEBHOOK_ROUTE, CHECKOUT_ROUTE, MANAGE_ROUTE]) expect(keys).not.toContain(key);
+    for (const key of [WEBHOOK_ROUTE, CHECKOUT_ROUTE, MANAGE_ROUTE, FINANCE_ROUTE]) expect(keys).not.toContain(key);
     const apiIds = (template: Template) => new Set(resources(template, 'AWS::ApiGatewayV2::Route').map((r) => JSON.stringify(r.Properties.ApiId)));
     expect([...apiIds(payments)]).toEqual([...apiIds(api)]);
   });
 });
 
 describe('least privilege', () => {
-  it('lets the webhook write ledger items, read both secrets and send receipts as the sender', () => {
+  it('lets the webhook write ledger items, query payouts, read both secrets and send receipts as the sender', () => {
     const statements = roleStatements(payments, webhookRoleId);
     expect(rights(statements)).toEqual(
       [
         ...WEBHOOK_TABLE_ACTIONS,
-        'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey',
+        // payout.reconciliation_completed: the payout's records, and its month through GSI3.
+        'dynamodb:Query',
+        ...KMS_VIA_DYNAMODB,
         'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue',
         'ses:SendEmail', 'ses:SendRawEmail',
         // Lambda writes failed asynchronous invocations to the dead-letter queue with this role.
@@ -187,14 +225,26 @@ describe('least privilege', () => {
     );
   });
 
-  it('names exactly one resource per statement: the table (no index), its key via DynamoDB, each secret', () => {
-    for (const roleId of [webhookRoleId, checkoutRoleId]) {
+  it('names exactly its resources: items on the table only, queries on the table and GSI3 only, the key via DynamoDB, each secret', () => {
+    // The Data stack's table, read as a weak cross-stack reference.
+    const tableArn = roleStatements(payments, checkoutRoleId).find((s) => s.Sid === 'ReadCampaigns')!.Resource;
+    expect(JSON.stringify(tableArn)).toMatch(/"Fn::GetStackOutput".*BlueHeart-dev-Data.*TableCD117FA1Arn/);
+    const tableOnly = tableArn;
+    const tableAndFinanceIndex = [tableArn, { 'Fn::Join': ['', [tableArn, `/index/${FINANCE_INDEX}`]] }];
+    const expected = [
+      [checkoutRoleId, { ReadCampaigns: tableOnly }],
+      [webhookRoleId, { LedgerItems: tableOnly, PayoutQueries: tableAndFinanceIndex }],
+      [financeRoleId, { FinanceItems: tableOnly, PayoutQueries: tableAndFinanceIndex }],
+    ] as const;
+    for (const [roleId, tableStatements] of expected) {
       const statements = roleStatements(payments, roleId);
       const wildcard = statements.filter((s) => JSON.stringify(s.Resource).includes('*'));
       expect(wildcard.flatMap((s) => asArray(s.Action)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
-      const table = statements.find((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))!;
-      expect(JSON.stringify(table.Resource)).toContain('TableCD117FA1Arn');
-      expect(JSON.stringify(table.Resource)).not.toContain('/index/');
+      const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      expect(dynamo.map((s) => s.Sid).sort(), roleId).toEqual(Object.keys(tableStatements).sort());
+      for (const [sid, resource] of Object.entries(tableStatements)) expect(dynamo.find((s) => s.Sid === sid)!.Resource, `${roleId} ${sid}`).toEqual(resource);
+      const query = dynamo.find((s) => s.Sid === 'PayoutQueries');
+      if (query) expect(query.Action).toEqual('dynamodb:Query');
       expect(JSON.stringify(statements.find((s) => s.Sid === 'TableKeyViaDynamoDb')!.Condition)).toContain('kms:ViaService');
       const secrets = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'));
       expect(secrets.map((s) => s.Action)).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue']);
@@ -203,19 +253,84 @@ describe('least privilege', () => {
     }
   });
 
-  it('gives no other role in the stack any right, and sends mail from the webhook only', () => {
+  it('gives no other role in the stack any right, and sends mail from the webhook, finance and the Stripe jobs only', () => {
+    const stack = dev.platform.payments;
+    const jobRoles = stack.jobs.map((job) => idOf(stack, job.handler.role));
+    const schedulerRoles = resources(payments, 'AWS::Scheduler::Schedule').map((s) => (s.Properties.Target.RoleArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]);
+    expect(jobRoles).toHaveLength(STRIPE_JOBS.length);
     const roles = Object.keys(payments.findResources('AWS::IAM::Role'));
-    expect(roles.sort()).toEqual([checkoutRoleId, webhookRoleId].sort());
+    expect(roles.sort()).toEqual([checkoutRoleId, webhookRoleId, financeRoleId, ...jobRoles, ...schedulerRoles].sort());
     const mailers = resources(payments, 'AWS::IAM::Policy').filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('ses:'));
-    expect(mailers.map((p) => p.Properties.Roles)).toEqual([[{ Ref: webhookRoleId }]]);
+    expect(mailers.map((p) => p.Properties.Roles[0].Ref).sort()).toEqual([webhookRoleId, financeRoleId, ...jobRoles].sort());
     expect(JSON.stringify(payments.toJSON())).not.toContain(':iam::aws:policy/');
   });
 });
 
+describe('finance', () => {
+  it(`routes ${FINANCE_ROUTE} to the finance function, more specific than the API's catch-all`, () => {
+    const stack = dev.platform.payments;
+    const routes = resources(payments, 'AWS::ApiGatewayV2::Route').filter((r) => r.Properties.RouteKey === 'ANY /api/finance/{proxy+}');
+    expect(routes).toHaveLength(1);
+    const integrationId = (routes[0]!.Properties.Target['Fn::Join'][1] as { Ref: string }[])[1]!.Ref;
+    const integration = payments.toJSON().Resources[integrationId] as Resource;
+    expect(integration.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [idOf(stack, stack.finance.function), 'Arn'] },
+    });
+  });
+
+  it('may read and write its items and query the table and GSI3, never Scan, DeleteItem or another index', () => {
+    const stack = dev.platform.payments;
+    for (const roleId of [financeRoleId, ...stack.jobs.map((job) => idOf(stack, job.handler.role))]) {
+      const statements = roleStatements(payments, roleId);
+      const actions = rights(statements);
+      const expected = [
+        ...FINANCE_TABLE_ACTIONS, 'dynamodb:Query',
+        ...KMS_VIA_DYNAMODB,
+        'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue',
+        'ses:SendEmail', 'ses:SendRawEmail',
+      ];
+      // A job's failed runs go to its dead-letter queue with its own role.
+      const job = roleId !== financeRoleId;
+      expect(actions, roleId).toEqual([...expected, ...(job ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] : [])].sort());
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']));
+      for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*']) expect(actions).not.toContain(forbidden);
+      const indexes = JSON.stringify(statements).match(/\/index\/[^"]*/g);
+      expect(indexes).toEqual([`/index/${FINANCE_INDEX}`]);
+      const ses = statements.find((s) => s.Sid === 'SendFinanceSummary')!;
+      expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': dev.config.senderAddress } });
+    }
+    // GSI3 is an index of the table the platform builds, projecting whole items.
+    const table = Object.values(Template.fromStack(dev.platform.data).findResources('AWS::DynamoDB::Table'))[0] as Resource;
+    expect(table.Properties.GlobalSecondaryIndexes.find((i: { IndexName: string }) => i.IndexName === FINANCE_INDEX).Projection).toEqual({ ProjectionType: 'ALL' });
+  });
+
+  it('reconciles payouts nightly at 03:00 UTC with its own job, retries and dead-letter queue', () => {
+    const stack = dev.platform.payments;
+    expect(stack.jobs.map((job) => job.node.id)).toEqual(['Job-reconcile-payouts']);
+    const [job] = stack.jobs;
+    const schedules = resources(payments, 'AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]!.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: { 'Fn::GetAtt': [idOf(stack, job!.handler.function), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 3 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(stack, job!.deadLetters), 'Arn'] } },
+      },
+    });
+    expect(functionNamed(payments, 'scheduled job reconcile-payouts').Properties.Timeout).toBeGreaterThanOrEqual(60);
+  });
+});
+
 describe('failed events', () => {
-  it('alarm on 5xx answers of the webhook and checkout routes, read from the HTTP API access logs', () => {
+  it('alarm on 5xx answers of the webhook, checkout and finance routes, read from the HTTP API access logs', () => {
     const filters = resources(payments, 'AWS::Logs::MetricFilter').map((f) => f.Properties.FilterPattern).sort();
     expect(filters).toEqual([
+      '{ ($.route = "ANY /api/finance/{proxy+}") && ($.status = "5*") }',
       '{ ($.route = "POST /api/donations/checkout") && ($.status = "5*") }',
       '{ ($.route = "POST /api/stripe/webhook") && ($.status = "5*") }',
     ]);
@@ -227,6 +342,7 @@ describe('failed events', () => {
     expect(format).toMatchObject({ route: '$context.routeKey', status: '$context.status' });
     payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StripeWebhook5xx', Namespace: 'BlueHeart/dev', Threshold: 1, Statistic: 'Sum' });
     payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DonationCheckout5xx', Namespace: 'BlueHeart/dev' });
+    payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Finance5xx', Namespace: 'BlueHeart/dev', Threshold: 1 });
   });
 
   it("alarm on the webhook function's errors", () => {
@@ -257,7 +373,8 @@ describe('failed events', () => {
 
   it("send every alarm to the platform's alarm topic", () => {
     const alarms = resources(payments, 'AWS::CloudWatch::Alarm');
-    expect(alarms).toHaveLength(4);
+    // Webhook 5xx and errors, checkout 5xx, finance 5xx, webhook dead letters, and one per Stripe job's dead letters.
+    expect(alarms).toHaveLength(5 + STRIPE_JOBS.length);
     for (const alarm of alarms) {
       expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/BlueHeart-dev-Api.*Alarms/);
@@ -268,12 +385,17 @@ describe('failed events', () => {
 describe('docs/deploy.md', () => {
   const docs = fs.readFileSync(path.join(REPO_ROOT, 'docs/deploy.md'), 'utf8');
 
-  it("lists exactly the Stripe events the gateway handles", () => {
+  it('lists exactly the Stripe events the webhook handles: the gateway\'s ledger events and the payout event', () => {
     const gateway = fs.readFileSync(path.join(REPO_ROOT, 'functions/adapters/stripe/stripe-gateway.ts'), 'utf8');
-    const handled = [...gateway.matchAll(/case '([a-z_.]+)':/g)].map((m) => m[1]).sort();
-    expect([...STRIPE_EVENT_TYPES].sort()).toEqual(handled);
+    const handled = [...gateway.matchAll(/case '([a-z_.]+)':/g)].map((m) => m[1]!);
+    const payoutEvents: readonly string[] = PAYOUT_EVENT_TYPES;
+    expect(handled.filter((type) => !payoutEvents.includes(type)).sort()).toEqual([...LEDGER_EVENT_TYPES].sort());
+    expect([...PAYOUT_EVENT_TYPES]).toEqual(['payout.reconciliation_completed']);
     const listed = docs.match(/Events to send:\s*```text\n([\s\S]*?)```/)?.[1]?.split(/\s+/).filter(Boolean).sort();
     expect(listed).toEqual([...STRIPE_EVENT_TYPES].sort());
+    // Reconciliation waits for Stripe to finish a payout's balance transactions, not for payout.paid.
+    expect(listed).not.toContain('payout.paid');
+    expect(docs).toContain('`payout.paid` is not needed');
   });
 
   it('says how to set the secret and what catches a failed event', () => {

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEnvSchema } from '../../functions/config/env.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
+import { assertScheduleExpression } from '../../infra/constructs/scheduled-job.js';
 import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
 
 afterAll(removeTempDirs);
@@ -29,12 +30,14 @@ let dev: TestPlatform;
 let web: Template;
 let publish: Template;
 let api: Template;
+let payments: Template;
 
 beforeAll(() => {
   dev = buildPlatform();
   web = Template.fromStack(dev.platform.web);
   publish = Template.fromStack(dev.platform.publish);
   api = Template.fromStack(dev.platform.api);
+  payments = Template.fromStack(dev.platform.payments);
 });
 
 describe('publish function', () => {
@@ -95,45 +98,78 @@ describe('the API and the scheduled jobs', () => {
     expect(http.Properties.Environment.Variables.PUBLISH_FUNCTION_NAME).toBeDefined();
   });
 
-  it('runs one schedule per SCHEDULED_JOBS entry, on the minute, with retries and a dead-letter queue', () => {
-    const schedules = resources(api, 'AWS::Scheduler::Schedule');
-    expect(schedules.map((s) => s.Properties.ScheduleExpression).sort()).toEqual(SCHEDULED_JOBS.map((job) => job.rate.expression).sort());
-    for (const { Properties: schedule } of schedules) {
-      expect(schedule.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
-      expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
-      expect(schedule.Target.DeadLetterConfig.Arn['Fn::GetAtt'][1]).toBe('Arn');
+  it('runs every SCHEDULED_JOBS entry once: jobs that read Stripe in the payments stack, the others in the API stack', () => {
+    const expressions = (template: Template) => resources(template, 'AWS::Scheduler::Schedule').map((s) => s.Properties.ScheduleExpression as string).sort();
+    const expressionsOf = (jobs: readonly (typeof SCHEDULED_JOBS)[number][]) => jobs.map((job) => job.rate.expression).sort();
+    expect(expressions(api)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => !job.needsStripe)));
+    expect(expressions(payments)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => job.needsStripe)));
+    expect(dev.platform.api.jobs.length + dev.platform.payments.jobs.length).toBe(SCHEDULED_JOBS.length);
+    // Publishing due campaigns every minute; reconciling payouts nightly at 03:00 UTC.
+    expect(expressions(api)).toContain('rate(1 minute)');
+    expect(expressions(payments)).toContain('cron(0 3 * * ? *)');
+  });
+
+  it('schedules every job in UTC, on time, with retries and a dead-letter queue', () => {
+    for (const template of [api, payments]) {
+      const schedules = resources(template, 'AWS::Scheduler::Schedule');
+      expect(schedules.length).toBeGreaterThan(0);
+      for (const { Properties: schedule } of schedules) {
+        expect(schedule.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
+        expect(schedule.ScheduleExpressionTimezone).toBe('UTC');
+        expect(schedule.State).toBe('ENABLED');
+        expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+        expect(schedule.Target.DeadLetterConfig.Arn['Fn::GetAtt'][1]).toBe('Arn');
+      }
     }
-    expect(dev.platform.api.jobs).toHaveLength(SCHEDULED_JOBS.length);
+  });
+
+  it('refuses a schedule expression EventBridge Scheduler would reject', () => {
+    for (const expression of ['rate(1 minute)', 'rate(5 minutes)', 'cron(0 3 * * ? *)']) expect(() => assertScheduleExpression('job', expression)).not.toThrow();
+    for (const expression of ['rate(1 minutes)', 'rate(2 hour)', 'cron(0 3 * * ?)', 'every night', 'at(2026-07-30T03:00:00)']) {
+      expect(() => assertScheduleExpression('job', expression), expression).toThrow(/not an EventBridge Scheduler expression/);
+    }
   });
 
   it('lets each schedule invoke only its own job, and keeps its dead letters encrypted, TLS only and alarmed', () => {
-    for (const job of dev.platform.api.jobs) {
-      const stack = dev.platform.api;
-      const fnArn = { 'Fn::GetAtt': [logicalId(stack, job.handler.function), 'Arn'] };
-      const queueId = logicalId(stack, job.deadLetters);
-      const schedule = resources(api, 'AWS::Scheduler::Schedule').find((s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(fnArn));
-      expect(schedule).toBeDefined();
-      const schedulerRoleId = (schedule!.Properties.Target.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-      const statements = roleStatements(api, schedulerRoleId);
-      expect(statements.map((s) => [s.Action, s.Resource])).toEqual([
-        ['lambda:InvokeFunction', fnArn],
-        ['sqs:SendMessage', { 'Fn::GetAtt': [queueId, 'Arn'] }],
-      ]);
-      const queue = api.findResources('AWS::SQS::Queue')[queueId] as Resource;
-      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
-      api.hasResourceProperties('AWS::SQS::QueuePolicy', {
-        Queues: [{ Ref: queueId }],
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
-      });
-      api.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
-        AlarmActions: [{ Ref: logicalId(stack, stack.alarmTopic) }],
-      });
+    const alarmTopicId = logicalId(dev.platform.api, dev.platform.api.alarmTopic);
+    for (const [stack, template] of [
+      [dev.platform.api, api],
+      [dev.platform.payments, payments],
+    ] as const) {
+      for (const job of stack.jobs) {
+        const fnArn = { 'Fn::GetAtt': [logicalId(stack, job.handler.function), 'Arn'] };
+        const queueId = logicalId(stack, job.deadLetters);
+        const schedule = resources(template, 'AWS::Scheduler::Schedule').find((s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(fnArn));
+        expect(schedule).toBeDefined();
+        const schedulerRoleId = (schedule!.Properties.Target.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+        const statements = roleStatements(template, schedulerRoleId);
+        expect(statements.map((s) => [s.Action, s.Resource])).toEqual([
+          ['lambda:InvokeFunction', fnArn],
+          ['sqs:SendMessage', { 'Fn::GetAtt': [queueId, 'Arn'] }],
+        ]);
+        const queue = template.findResources('AWS::SQS::Queue')[queueId] as Resource;
+        expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: queueId }],
+          PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+        });
+        // The platform's one alarm topic (in the API stack; a cross-stack reference from payments).
+        const alarm = resources(template, 'AWS::CloudWatch::Alarm').find(
+          (a) => JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]),
+        );
+        expect(alarm?.Properties.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+        expect(JSON.stringify(alarm!.Properties.AlarmActions)).toContain(stack === dev.platform.api ? `{"Ref":"${alarmTopicId}"}` : 'BlueHeart-dev-Api');
+        // A run that keeps failing after Lambda's own retries lands in the same queue.
+        template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+          FunctionName: { Ref: logicalId(stack, job.handler.function) },
+          MaximumRetryAttempts: 2,
+          DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+        });
+      }
     }
   });
 
-  it('gives each job the API data rights and the publish invoke, but no mail', () => {
+  it('gives each API job the API data rights and the publish invoke, but no mail', () => {
     for (const job of dev.platform.api.jobs) {
       const statements = roleStatements(api, logicalId(dev.platform.api, job.handler.role));
       const sids = statements.map((s) => s.Sid).filter(Boolean);

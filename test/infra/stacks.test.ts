@@ -22,6 +22,8 @@ const SET_BY_LAMBDA = ['AWS_REGION'];
 const LOCAL_ONLY = ['DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'APP_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL'];
 /** Only the payment functions may read Stripe's keys (payments.test.ts). */
 const PAYMENTS_ONLY = ['STRIPE_SECRET_ARN'];
+/** Optional in env.ts, and set only when its context value is (`financeEmail`). */
+const WHEN_CONFIGURED = ['FINANCE_EMAIL'];
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const only = (template: Template, type: string): Resource => {
@@ -46,7 +48,14 @@ const t = (platform: TestPlatform, stack: keyof TestPlatform['platform']) => Tem
 beforeAll(() => {
   dev = buildPlatform();
   prod = buildPlatform(
-    { stage: 'prod', senderAddress: 'pledges@blueheart.example.net', domainName: 'blueheart.example.net', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' },
+    {
+      stage: 'prod',
+      senderAddress: 'pledges@blueheart.example.net',
+      domainName: 'blueheart.example.net',
+      certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
+      financeEmail: 'finance@blueheart.example.net',
+      reportingCurrency: 'EUR',
+    },
     { site: null },
   );
 });
@@ -68,9 +77,21 @@ describe('data stack', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projectedAttributes },
+        Projection:
+          index.projectedAttributes === 'all'
+            ? { ProjectionType: 'ALL' }
+            : { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projectedAttributes },
       })),
     );
+    // Money by month: reconciliation and exports read whole entries from GSI3.
+    expect(table.GlobalSecondaryIndexes.find((i: { IndexName: string }) => i.IndexName === 'GSI3')).toEqual({
+      IndexName: 'GSI3',
+      KeySchema: [
+        { AttributeName: 'GSI3PK', KeyType: 'HASH' },
+        { AttributeName: 'GSI3SK', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
     expect(table.TimeToLiveSpecification).toEqual({ AttributeName: MAIN_TABLE.timeToLiveAttribute, Enabled: true });
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -113,14 +134,24 @@ describe('api stack', () => {
 
   it('sets every variable functions/config/env.ts reads on AWS, and none of the local-only ones', () => {
     const env = lambdaEnv(dev);
-    const required = Object.keys(envSchema.shape).filter((key) => ![...SET_BY_LAMBDA, ...LOCAL_ONLY, ...PAYMENTS_ONLY].includes(key));
+    const required = Object.keys(envSchema.shape).filter((key) => ![...SET_BY_LAMBDA, ...LOCAL_ONLY, ...PAYMENTS_ONLY, ...WHEN_CONFIGURED].includes(key));
     expect(required.length).toBeGreaterThan(5);
     for (const key of required) expect(env, key).toHaveProperty(key);
-    for (const key of [...LOCAL_ONLY, ...SET_BY_LAMBDA, ...PAYMENTS_ONLY]) expect(env).not.toHaveProperty(key);
+    for (const key of [...LOCAL_ONLY, ...SET_BY_LAMBDA, ...PAYMENTS_ONLY, ...WHEN_CONFIGURED]) expect(env).not.toHaveProperty(key);
     // The literal values must pass the app's own validation.
-    envSchema.pick({ STAGE: true, SES_FROM_ADDRESS: true, LOG_LEVEL: true }).parse(env);
+    envSchema.pick({ STAGE: true, SES_FROM_ADDRESS: true, LOG_LEVEL: true, REPORTING_CURRENCY: true }).parse(env);
+    expect(env.REPORTING_CURRENCY).toBe('usd');
     expect(JSON.stringify(env.AUTH_JWKS_URL)).toContain('/.well-known/jwks.json');
     expect(JSON.stringify(env.AUTH_ISSUER)).toContain('https://cognito-idp.');
+  });
+
+  it('passes financeEmail and reportingCurrency through as FINANCE_EMAIL and REPORTING_CURRENCY', () => {
+    const env = lambdaEnv(prod);
+    expect({ FINANCE_EMAIL: env.FINANCE_EMAIL, REPORTING_CURRENCY: env.REPORTING_CURRENCY }).toEqual({
+      FINANCE_EMAIL: 'finance@blueheart.example.net',
+      REPORTING_CURRENCY: 'eur',
+    });
+    envSchema.pick({ FINANCE_EMAIL: true, REPORTING_CURRENCY: true }).parse(env);
   });
 
   it('runs Node 24 on arm64 with tracing and a log group with retention', () => {
