@@ -38,7 +38,6 @@ import {
 import { z } from '@hono/zod-openapi';
 
 const TAG = 'Console: finance';
-const noStore = { 'Cache-Control': 'no-store' };
 
 /**
  * The finance console's API. Only the finance role: money follows separation of duties, so an
@@ -47,6 +46,11 @@ const noStore = { 'Cache-Control': 'no-store' };
 export function financeRoutes(deps: AppDeps) {
   const finance = deps.finance;
   const app = new OpenAPIHono<AppEnv>();
+  // Money and audit data never sit in a cache, errors included.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use('*', requireRole(deps.auth, ['finance'], { adminsToo: false }));
   const user = (c: Context<AppEnv>) => c.get('principal').username;
   const body = async <S extends z.ZodType>(c: Context<AppEnv>, schema: S) => validate(schema, await readBody(c, bodyFormat(c)));
@@ -59,7 +63,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.get('/payouts', async (c) => {
     const range = validate(PayoutListQuerySchema, c.req.query());
-    return c.json({ payouts: await listPayouts(finance, range) }, 200, noStore);
+    return c.json({ payouts: await listPayouts(finance, range) });
   });
 
   documentRoute(app, {
@@ -71,7 +75,7 @@ export function financeRoutes(deps: AppDeps) {
     const { result, record } = await reconcileOnePayout(finance, payoutId(c), { trigger: 'by-hand', by: user(c), save: false });
     const lock = await finance.store.lock(periodOf(result.payout.arrivalDate));
     const { payout: _payout, ...reconciliation } = result;
-    return c.json({ record: record ?? null, locked: Boolean(lock?.locked), reconciliation }, 200, noStore);
+    return c.json({ record: record ?? null, locked: Boolean(lock?.locked), reconciliation });
   });
 
   documentRoute(app, {
@@ -81,7 +85,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/payouts/:id/reconcile', async (c) => {
     const { record } = await reconcileOnePayout(finance, payoutId(c), { trigger: 'by-hand', by: user(c) });
-    return c.json(record!, 200, noStore);
+    return c.json(record!);
   });
 
   documentRoute(app, {
@@ -92,7 +96,7 @@ export function financeRoutes(deps: AppDeps) {
   app.post('/payouts/:id/mark-reconciled', async (c) => {
     const id = payoutId(c);
     const { note } = await body(c, MarkReconciledSchema);
-    return c.json(await markPayoutReconciled(finance, id, user(c), note), 200, noStore);
+    return c.json(await markPayoutReconciled(finance, id, user(c), note));
   });
 
   documentRoute(app, {
@@ -103,7 +107,7 @@ export function financeRoutes(deps: AppDeps) {
   app.post('/payouts/:id/reopen', async (c) => {
     const id = payoutId(c);
     const { reason } = await body(c, ReasonSchema);
-    return c.json(await reopenPayout(finance, id, user(c), reason), 200, noStore);
+    return c.json(await reopenPayout(finance, id, user(c), reason));
   });
 
   documentRoute(app, {
@@ -111,14 +115,14 @@ export function financeRoutes(deps: AppDeps) {
     summary: 'The latest check of all recent payouts (nightly or by hand): payouts with discrepancies, gifts no payout paid out.',
     responses: { 200: { description: 'The check, or null before the first', schema: z.object({ check: CheckSchema.nullable() }) } },
   });
-  app.get('/checks/latest', async (c) => c.json({ check: (await finance.store.latestCheck()) ?? null }, 200, noStore));
+  app.get('/checks/latest', async (c) => c.json({ check: (await finance.store.latestCheck()) ?? null }));
 
   documentRoute(app, {
     method: 'post', path: '/checks', tag: TAG, secured: true,
     summary: 'Runs the nightly check now (every payout of the last 35 days); emails finance when something needs a look.',
     responses: { 200: { description: 'The check', schema: CheckSchema } },
   });
-  app.post('/checks', async (c) => c.json(await checkRecentPayouts(finance, { trigger: 'by-hand', by: user(c) }), 200, noStore));
+  app.post('/checks', async (c) => c.json(await checkRecentPayouts(finance, { trigger: 'by-hand', by: user(c) })));
 
   documentRoute(app, {
     method: 'get', path: '/periods', tag: TAG, query: YearQuerySchema as never, secured: true,
@@ -127,7 +131,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.get('/periods', async (c) => {
     const { year } = validate(YearQuerySchema, c.req.query());
-    return c.json({ periods: await periodsOfYear(finance, year) }, 200, noStore);
+    return c.json({ periods: await periodsOfYear(finance, year) });
   });
 
   documentRoute(app, {
@@ -138,7 +142,7 @@ export function financeRoutes(deps: AppDeps) {
   app.post('/periods/:period/lock', async (c) => {
     const { period } = validate(PeriodParamSchema, { period: c.req.param('period') });
     const { reason } = await body(c, OptionalReasonSchema);
-    return c.json(await lockPeriod(finance, period, user(c), reason), 200, noStore);
+    return c.json(await lockPeriod(finance, period, user(c), reason));
   });
 
   documentRoute(app, {
@@ -149,7 +153,7 @@ export function financeRoutes(deps: AppDeps) {
   app.post('/periods/:period/unlock', async (c) => {
     const { period } = validate(PeriodParamSchema, { period: c.req.param('period') });
     const { reason } = await body(c, ReasonSchema);
-    return c.json(await unlockPeriod(finance, period, user(c), reason), 200, noStore);
+    return c.json(await unlockPeriod(finance, period, user(c), reason));
   });
 
   documentRoute(app, {
@@ -159,7 +163,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.get('/audit', async (c) => {
     const range = validate(PeriodRangeQuerySchema, c.req.query());
-    return c.json({ entries: await auditLogOf(finance, range) }, 200, noStore);
+    return c.json({ entries: await auditLogOf(finance, range) });
   });
 
   documentRoute(app, {
@@ -169,7 +173,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.get('/offline-receipts', async (c) => {
     const range = validate(PeriodRangeQuerySchema, c.req.query());
-    return c.json({ receipts: await offlineReceiptsBetween(finance, range) }, 200, noStore);
+    return c.json({ receipts: await offlineReceiptsBetween(finance, range) });
   });
 
   documentRoute(app, {
@@ -179,7 +183,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/offline-receipts', async (c) => {
     const input = await body(c, OfflineReceiptInputSchema);
-    return c.json(await recordOfflineReceipt(finance, input, user(c)), 201, noStore);
+    return c.json(await recordOfflineReceipt(finance, input, user(c)), 201);
   });
 
   documentRoute(app, {
@@ -189,7 +193,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/offline-receipts/:id/approve', async (c) => {
     const { id } = validate(OfflineReceiptIdSchema, { id: c.req.param('id') });
-    return c.json(await approveOfflineReceipt(finance, id, user(c)), 200, noStore);
+    return c.json(await approveOfflineReceipt(finance, id, user(c)));
   });
 
   documentRoute(app, {
@@ -200,11 +204,11 @@ export function financeRoutes(deps: AppDeps) {
   app.post('/offline-receipts/:id/reject', async (c) => {
     const { id } = validate(OfflineReceiptIdSchema, { id: c.req.param('id') });
     const { reason } = await body(c, ReasonSchema);
-    return c.json(await rejectOfflineReceipt(finance, id, user(c), reason), 200, noStore);
+    return c.json(await rejectOfflineReceipt(finance, id, user(c), reason));
   });
 
   const csv = (c: Context<AppEnv>, name: string, range: { from: string; to: string }, text: string) =>
-    c.body(text, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="blue-heart-${name}-${range.from}-to-${range.to}.csv"`, ...noStore });
+    c.body(text, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="blue-heart-${name}-${range.from}-to-${range.to}.csv"` });
 
   documentRoute(app, {
     method: 'get', path: '/reports', tag: TAG, query: ReportQuerySchema as never, secured: true,
@@ -213,7 +217,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.get('/reports', async (c) => {
     const { groupBy, ...range } = validate(ReportQuerySchema, c.req.query());
-    return c.json({ report: await financeReport(finance, range, groupBy) }, 200, noStore);
+    return c.json({ report: await financeReport(finance, range, groupBy) });
   });
 
   documentRoute(app, {
