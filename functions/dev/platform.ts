@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
 import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
 import { startSesLocal, type EmbeddedSes } from './ses-local.js';
 import { seedCampaigns, seedDemoPledges } from './seed.js';
+import { seedDemoDonations } from './seed-donations.js';
 import { startStripeStandin, type StripeStandin } from './stripe-standin/index.js';
 import { startScheduler } from './scheduler.js';
 import { SCHEDULED_JOBS } from '../config/schedules.js';
@@ -164,6 +165,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
     stops.push(scheduler.stop);
     site.mount({ api, identity, sesEndpoint: ses.endpoint, ...(stripeStandin ? { paymentPage: stripeStandin.url } : {}) });
+    if (options.seed && stripeStandin) {
+      // After the API is mounted: the stand-in's webhooks record the gifts and reconcile each payout.
+      progress('Seeding demo donations through the Stripe stand-in, paid out day by day');
+      const donations = await seedDemoDonations(stripeStandin, { now: new Date() });
+      const check = await checkRecentPayouts(deps.finance, { trigger: 'nightly' });
+      progress(`Seeded ${donations.gifts} gifts in ${donations.payouts} payouts; ${donations.lostWebhooks} webhook lost on purpose, so the reconciliation check found ${check.payouts.withDiscrepancies} payout to look at`);
+    }
     return { url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
   } catch (error) {
     await stop();
