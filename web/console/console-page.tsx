@@ -1,9 +1,10 @@
 import { COUNTRY_CODES, countryName } from '../../functions/domain/shared/countries.js';
 import { CampaignsSection } from './campaigns-section.js';
+import { FinanceSection } from './finance-section.js';
 
 /**
- * The console shell for campaign managers (and, in later issues, finance staff). Static HTML;
- * everything it shows comes from the admin API with the signed-in user's bearer token.
+ * The console shell for campaign managers and finance staff. Static HTML; everything it shows
+ * comes from the admin and finance APIs with the signed-in user's bearer token.
  */
 export function renderConsolePage(assets: { css: string[]; script: string }): string {
   const countries = [...COUNTRY_CODES].sort((a, b) => countryName(a, 'en').localeCompare(countryName(b, 'en')));
@@ -35,6 +36,9 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
             </li>
             <li>
               <a id="nav-pledges" href="#pledges">Pledges</a>
+            </li>
+            <li>
+              <a id="nav-finance" href="#finance">Finance</a>
             </li>
           </ul>
         </nav>
@@ -136,6 +140,8 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
             <button type="button" id="export-csv" class="button">Download CSV</button>
           </section>
           </div>
+
+          <FinanceSection />
         </main>
       </body>
     </html>
