@@ -139,7 +139,7 @@ function renderDetail(payout: PayoutSeen, { record, locked, reconciliation }: Pa
   $('payout-discrepancy-summary').textContent = total
     ? `${total} discrepanc${total === 1 ? 'y' : 'ies'}: ${counts.map(([kind, n]) => `${n} × ${discrepancyTitle(kind).toLowerCase()}`).join(', ')}.`
     : `No discrepancies: all ${reconciliation.counts.lines} lines agree with the ledger.`;
-  $('payout-discrepancy-table').hidden = total === 0;
+  $('payout-discrepancy-table').parentElement!.hidden = total === 0;
   renderDiscrepancies($('payout-discrepancies'), reconciliation.discrepancies);
 
   $('payout-lines-caption').textContent = `${reconciliation.counts.lines} line(s): ${reconciliation.counts.matched} matched, ${reconciliation.counts.stripeOnly} Stripe only`;

@@ -82,7 +82,7 @@ export function ReceiptsPart() {
         <MonthRange prefix="receipts" legend="Value date" />
         <button type="submit" class="button button-secondary">Show receipts</button>
       </form>
-      <div class="grid-scroll">
+      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="receipts-caption">
         <table class="data">
           <caption id="receipts-caption">No receipts shown yet.</caption>
           <thead>
@@ -146,7 +146,7 @@ export function ReportsPart() {
         <button type="button" id="journal-csv" class="button button-secondary" aria-describedby="journal-csv-hint">Journal CSV</button>
         <span id="journal-csv-hint" class="hint">Double entries of the months for the accounting system.</span>
       </div>
-      <div class="grid-scroll">
+      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="report-caption">
         <table id="report-table" class="data">
           <caption id="report-caption">Choose the months and show the report.</caption>
           <thead id="report-head"></thead>
@@ -170,7 +170,7 @@ export function AuditPart() {
         <MonthRange prefix="audit" legend="Months" />
         <button type="submit" class="button button-secondary">Show the log</button>
       </form>
-      <div class="grid-scroll">
+      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="audit-caption">
         <table class="data">
           <caption id="audit-caption">No months shown yet.</caption>
           <thead>

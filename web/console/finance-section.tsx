@@ -43,7 +43,7 @@ function PayoutsPart() {
         </div>
         <button type="submit" class="button button-primary">Show payouts</button>
       </form>
-      <div class="grid-scroll">
+      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payouts-caption">
         <table class="data">
           <caption id="payouts-caption">No payouts shown yet.</caption>
           <thead>
@@ -69,9 +69,9 @@ function PayoutsPart() {
         <dl id="payout-facts" class="facts"></dl>
         <p id="payout-locked" class="notice notice-locked" hidden></p>
 
-        <div class="grid-scroll">
+        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payout-totals-caption">
           <table class="data">
-            <caption>Per currency: gross − fees = net, against what reached the bank</caption>
+            <caption id="payout-totals-caption">Per currency: gross − fees = net, against what reached the bank</caption>
             <thead>
               <tr>
                 <th scope="col">Currency</th>
@@ -89,9 +89,9 @@ function PayoutsPart() {
 
         <h3 id="payout-discrepancies-title">Discrepancies</h3>
         <p id="payout-discrepancy-summary"></p>
-        <div class="grid-scroll">
+        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payout-discrepancy-table-caption">
           <table id="payout-discrepancy-table" class="data">
-            <caption class="visually-hidden">Discrepancies of this payout</caption>
+            <caption id="payout-discrepancy-table-caption" class="visually-hidden">Discrepancies of this payout</caption>
             <thead>
               <tr>
                 <th scope="col">What differs</th>
@@ -128,7 +128,7 @@ function PayoutsPart() {
         </form>
 
         <h3>Lines</h3>
-        <div class="grid-scroll">
+        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payout-lines-caption">
           <table class="data">
             <caption id="payout-lines-caption">Lines</caption>
             <thead>
@@ -162,7 +162,7 @@ function CheckPart() {
       <p id="check-none" hidden>No check has run yet.</p>
       <div id="check-result" hidden>
         <dl id="check-facts" class="facts"></dl>
-        <div class="grid-scroll">
+        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="check-payouts-caption">
           <table class="data">
             <caption id="check-payouts-caption">Payouts with discrepancies</caption>
             <thead>
@@ -177,7 +177,7 @@ function CheckPart() {
             <tbody id="check-payouts"></tbody>
           </table>
         </div>
-        <div class="grid-scroll">
+        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="check-findings-caption">
           <table class="data">
             <caption id="check-findings-caption">Other findings</caption>
             <thead>
