@@ -250,6 +250,23 @@ describe('finance reconciles payouts in the console', () => {
     expect(await theirs.textContent()).toContain('by finance2@blueheart.local');
     expect(await governmentNet()).toBe(1_356_250);
 
+    // A duplicate from the same statement line: rejected, with a reason, and never counted.
+    const duplicate = { donorName: 'Ministry of Justice of Ruritania', donorCategory: 'government', amount: 1_250_000, currency: 'eur', settledAmount: 1_356_250, valueDate, bankReference: 'RUR-2026-0042-DUP' };
+    expect((await financeApi('/offline-receipts', { method: 'POST', body: JSON.stringify(duplicate) })).status).toBe(201);
+    await page.click('#receipts-form button[type="submit"]');
+    const dup = page.locator('#receipts-rows tr', { hasText: 'RUR-2026-0042-DUP' });
+    await dup.getByRole('button', { name: 'Reject RUR-2026-0042-DUP' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reject-form-title');
+    await page.click('#reject-confirm');
+    await expect.poll(() => page.getAttribute('#reject-reason', 'aria-invalid')).toBe('true');
+    await page.fill('#reject-reason', 'Same transfer as RUR-2026-0042');
+    await page.click('#reject-confirm');
+    await expect.poll(() => status(page)).toBe('Receipt RUR-2026-0042-DUP rejected.');
+    expect(await dup.getAttribute('data-status')).toBe('rejected');
+    expect(await dup.textContent()).toContain('Why: Same transfer as RUR-2026-0042');
+    expect(await page.isHidden('#reject-form')).toBe(true);
+    expect(await governmentNet()).toBe(1_356_250);
+
     await page.click('#nav-finance-reports');
     await page.fill('#report-from', reportMonths.from);
     await page.fill('#report-to', reportMonths.to);

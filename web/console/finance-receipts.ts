@@ -58,7 +58,7 @@ function render(receipts: OfflineReceipt[]): void {
       return el(
         'tr',
         { 'data-receipt': receipt.id, 'data-status': receipt.status },
-        el('td', {}, receipt.valueDate),
+        el('td', { class: 'nowrap' }, receipt.valueDate),
         el('td', {}, receipt.donorName, el('span', { class: 'hint block' }, CATEGORY_WORDS[receipt.donorCategory] ?? receipt.donorCategory)),
         el('td', {}, receipt.campaignYear ? String(receipt.campaignYear) : '—'),
         el('td', { class: 'numeric' }, money(receipt.amount, receipt.currency)),

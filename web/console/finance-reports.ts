@@ -58,15 +58,15 @@ function render(report: Report): void {
       'tr',
       {},
       ...report.groupBy.map((d) => el('th', { scope: 'col' }, DIMENSION_WORDS[d])),
-      ...['Gifts', 'Refunds and disputes', 'Disputes won'].map((title) => el('th', { scope: 'col', class: 'numeric' }, title)),
+      ...['Gifts', 'Refunds, disputes', 'Disputes won'].map((title) => el('th', { scope: 'col', class: 'numeric' }, title)),
       el('th', { scope: 'col', class: 'numeric' }, 'Given (as given)'),
       ...['Gross', 'Fees', 'Net'].map((title) => el('th', { scope: 'col', class: 'numeric' }, `${title} (${currency})`)),
-      el('th', { scope: 'col' }, 'Settled in other currencies (not converted)'),
+      el('th', { scope: 'col' }, 'Not converted'),
     ),
   );
   $('report-rows').replaceChildren(...report.rows.map((row) => el('tr', { 'data-row': rowLabel(row, report.groupBy) }, ...cells(row, report, null))));
   $('report-totals').replaceChildren(el('tr', {}, ...cells(report.totals, report, 'Total')));
-  $('report-caption').textContent = `Receipts from ${report.from} to ${report.to} by ${report.groupBy.map((d) => DIMENSION_WORDS[d].toLowerCase()).join(' and ')}: ${report.rows.length} row(s), amounts in ${currency} unless said.`;
+  $('report-caption').textContent = `Receipts from ${report.from} to ${report.to} by ${report.groupBy.map((d) => DIMENSION_WORDS[d].toLowerCase()).join(' and ')}: ${report.rows.length} row(s), amounts in ${currency}; what Stripe settled in other currencies is under “Not converted”.`;
 
   const bars: Bar[] = report.rows.map((row) => ({ label: rowLabel(row, report.groupBy), value: row.reporting.net, text: money(row.reporting.net, report.reportingCurrency) }));
   const figure = $('report-chart');

@@ -95,7 +95,7 @@ export function ReceiptsPart() {
               <th scope="col">Bank reference</th>
               <th scope="col">Recorded by</th>
               <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col" class="col-actions">Actions</th>
             </tr>
           </thead>
           <tbody id="receipts-rows"></tbody>
