@@ -210,19 +210,21 @@ function PeriodsPart() {
         </div>
         <button type="submit" class="button button-secondary">Show months</button>
       </form>
-      <table class="data">
-        <caption id="periods-caption">No year shown yet.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">State</th>
-            <th scope="col">Last change</th>
-            <th scope="col">Reason</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody id="periods-rows"></tbody>
-      </table>
+      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="periods-caption">
+        <table class="data">
+          <caption id="periods-caption">No year shown yet.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">State</th>
+              <th scope="col">Last change</th>
+              <th scope="col">Reason</th>
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody id="periods-rows"></tbody>
+        </table>
+      </div>
       <form id="period-form" class="stack reason-form editor-panel" aria-labelledby="period-form-title" novalidate hidden>
         <h2 id="period-form-title" tabindex={-1}></h2>
         <div class="field">
