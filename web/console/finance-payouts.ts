@@ -83,7 +83,7 @@ export function renderDiscrepancies(body: HTMLTableSectionElement, discrepancies
 export async function openPayout(seen: PayoutSeen, options: { focus?: boolean } = {}): Promise<void> {
   try {
     const detail = await send<PayoutDetail>('GET', path(seen.id));
-    open = { ...seen, ...detail.record?.payout };
+    open = { ...seen, ...detail.payout };
     renderDetail(open, detail);
     for (const row of $('payouts-rows').querySelectorAll('tr')) row.toggleAttribute('aria-current', row.dataset.payout === seen.id);
     $('payout-detail').hidden = false;

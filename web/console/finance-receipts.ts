@@ -10,7 +10,7 @@ import { busy, clearFieldErrors, formValues, reportError, showFieldErrors } from
 import { CATEGORY_WORDS, isCurrency, monthOf, monthsBefore, money, parseTypedAmount, type Currency } from './finance-format.js';
 import type { OfflineReceipt } from './finance-types.js';
 
-/** The API's reporting currency; the receipts and reports it answers say which it is. */
+/** The deployment's reporting currency (GET /api/finance/settings; reports say it too). */
 let reportingCurrency = 'usd';
 export function noteReportingCurrency(currency: string): void {
   reportingCurrency = currency.toLowerCase();
@@ -24,8 +24,11 @@ export async function loadReceipts(): Promise<void> {
   const form = $<HTMLFormElement>('receipts-form');
   const { from = '', to = '' } = formValues(form);
   try {
-    const { receipts } = await send<{ receipts: OfflineReceipt[] }>('GET', `/api/finance/offline-receipts?${new URLSearchParams({ from, to })}`);
-    if (receipts[0]) noteReportingCurrency(receipts[0].settledCurrency);
+    const [{ receipts }, settings] = await Promise.all([
+      send<{ receipts: OfflineReceipt[] }>('GET', `/api/finance/offline-receipts?${new URLSearchParams({ from, to })}`),
+      send<{ reportingCurrency: string }>('GET', '/api/finance/settings'),
+    ]);
+    noteReportingCurrency(settings.reportingCurrency);
     render(receipts);
     const pending = receipts.filter((r) => r.status === 'pending').length;
     $('receipts-caption').textContent = receipts.length ? `${receipts.length} receipt(s) with a value date from ${from} to ${to}, ${pending} waiting for approval.` : `No receipt with a value date from ${from} to ${to}.`;

@@ -14,6 +14,7 @@ export interface PayoutListItem { payout: Payout; record: PayoutRecord | null; l
 
 /** `GET /payouts/{id}`: the reconciliation computed now (without the payout itself). */
 export interface PayoutDetail {
+  payout: Payout;
   record: PayoutRecord | null;
   locked: boolean;
   reconciliation: Omit<PayoutReconciliation, 'payout'>;

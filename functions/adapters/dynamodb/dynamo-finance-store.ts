@@ -40,19 +40,22 @@ export class DynamoFinanceStore implements FinanceStore {
     return this.queryMonth<PayoutRecord>(`PAYOUTS#${period}`);
   }
 
-  async saveRun(payout: Payout, run: PayoutRun): Promise<PayoutRecord> {
+  async saveRun(payout: Payout, run: PayoutRun, audit?: AuditEntry): Promise<PayoutRecord> {
     const period = periodOf(payout.arrivalDate);
-    const { Attributes } = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: payoutKey(payout.id),
-        UpdateExpression: 'SET #payout = :payout, #period = :period, lastRun = :run, GSI3PK = :gpk, GSI3SK = :gsk, #state = if_not_exists(#state, :unreviewed), version = if_not_exists(version, :one)',
-        ExpressionAttributeNames: { '#payout': 'payout', '#period': 'period', '#state': 'state' },
-        ExpressionAttributeValues: { ':payout': payout, ':period': period, ':run': run, ':gpk': `PAYOUTS#${period}`, ':gsk': `${payout.arrivalDate}#${payout.id}`, ':unreviewed': 'unreviewed', ':one': 1 },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return stripKeys<PayoutRecord>(Attributes!);
+    const update = {
+      TableName: this.tableName,
+      Key: payoutKey(payout.id),
+      UpdateExpression: 'SET #payout = :payout, #period = :period, lastRun = :run, GSI3PK = :gpk, GSI3SK = :gsk, #state = if_not_exists(#state, :unreviewed), version = if_not_exists(version, :one)',
+      ExpressionAttributeNames: { '#payout': 'payout', '#period': 'period', '#state': 'state' },
+      ExpressionAttributeValues: { ':payout': payout, ':period': period, ':run': run, ':gpk': `PAYOUTS#${period}`, ':gsk': `${payout.arrivalDate}#${payout.id}`, ':unreviewed': 'unreviewed', ':one': 1 },
+    };
+    if (!audit) {
+      const { Attributes } = await this.client.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+      return stripKeys<PayoutRecord>(Attributes!);
+    }
+    // A run someone asked for is logged with it (transactions return no values: read it back).
+    await this.transact([{ Update: update }, this.auditPut(audit)]);
+    return (await this.payoutRecords([payout.id])).get(payout.id)!;
   }
 
   async changePayout(next: PayoutRecord, expectedVersion: number, audit: AuditEntry): Promise<void> {
@@ -147,8 +150,10 @@ export class DynamoFinanceStore implements FinanceStore {
     return this.query<AuditEntry>({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `FINANCE-AUDIT#${period}` } });
   }
 
-  async saveCheck(check: ReconciliationCheck): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...CHECK_KEY, type: 'reconciliation-check', ...check } }));
+  async saveCheck(check: ReconciliationCheck, audit?: AuditEntry): Promise<void> {
+    const put = { TableName: this.tableName, Item: { ...CHECK_KEY, type: 'reconciliation-check', ...check } };
+    if (audit) await this.transact([{ Put: put }, this.auditPut(audit)]);
+    else await this.client.send(new PutCommand(put));
   }
 
   async latestCheck(): Promise<ReconciliationCheck | undefined> {

@@ -76,6 +76,7 @@ export interface PeriodLock {
 
 export type AuditAction =
   | 'payout.reconcile'
+  | 'check.run'
   | 'payout.mark-reconciled'
   | 'payout.reopen'
   | 'period.lock'

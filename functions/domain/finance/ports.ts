@@ -17,8 +17,8 @@ export interface PayoutSource {
 export interface FinanceStore {
   payoutRecords(ids: readonly string[]): Promise<Map<string, PayoutRecord>>;
   payoutRecordsIn(period: Period): Promise<PayoutRecord[]>;
-  /** Stores a run's findings (an observation: allowed in locked periods, never changes `state`). */
-  saveRun(payout: Payout, run: PayoutRun): Promise<PayoutRecord>;
+  /** Stores a run's findings (an observation: allowed in locked periods, never changes `state`); a run by hand comes with its audit entry. */
+  saveRun(payout: Payout, run: PayoutRun, audit?: AuditEntry): Promise<PayoutRecord>;
   /** Replaces a record at `expectedVersion` (a `conflict` AppError when it moved), with its audit entry; refused in a locked period. */
   changePayout(next: PayoutRecord, expectedVersion: number, audit: AuditEntry): Promise<void>;
 
@@ -34,7 +34,7 @@ export interface FinanceStore {
 
   auditLog(period: Period): Promise<AuditEntry[]>;
 
-  saveCheck(check: ReconciliationCheck): Promise<void>;
+  saveCheck(check: ReconciliationCheck, audit?: AuditEntry): Promise<void>;
   latestCheck(): Promise<ReconciliationCheck | undefined>;
 }
 

@@ -6,6 +6,7 @@ import { summarizeReconciliation } from '../reconciliation/summarize-reconciliat
 import type { BalanceTransaction, PayoutReconciliation } from '../reconciliation/types.js';
 import { MAX_KEPT_DISCREPANCIES, type PayoutRecord, type PayoutRun, type ReconciliationCheck, type RunTrigger } from './finance.js';
 import type { FinanceDeps } from './ports.js';
+import { auditEntry } from './audit.js';
 import { reconciliationEmail } from './reconciliation-email.js';
 
 /** A ledger entry and its balance transaction carry the same instant; a day either side is margin enough. */
@@ -44,9 +45,12 @@ export async function reconcileOnePayout(
   for await (const page of deps.ledger.entriesBetween(window.from, window.to)) index.addAll(page);
   const result = await reconcilePayout(payout, transactions, index);
   if (run.save === false) return { result, record: (await deps.store.payoutRecords([payout.id])).get(payout.id) };
-  const record = await deps.store.saveRun(payout, runOf(result, deps.clock.now().toISOString(), run.trigger, run.by));
+  const saved = runOf(result, deps.clock.now().toISOString(), run.trigger, run.by);
+  const record = await deps.store.saveRun(payout, saved, run.by ? auditEntry(deps, { by: run.by, action: 'payout.reconcile', subject: payout.id, before: null, after: runSummary(saved) }) : undefined);
   return { result, record };
 }
+
+const runSummary = ({ status, counts }: PayoutRun) => ({ status, matched: counts.matched, discrepancies: Object.values(counts.discrepancies).reduce((sum, n) => sum + n, 0) });
 
 /** Where the payout's ledger entries are: around its transactions' times, else the 35 days before it arrived. */
 function entryWindow(transactions: readonly BalanceTransaction[], arrivalDate: string): { from: string; to: string } {
@@ -100,7 +104,10 @@ export async function checkRecentPayouts(deps: FinanceDeps, options: CheckOption
       .map(({ payout, discrepancies }) => ({ id: payout.id, amount: payout.amount, currency: payout.currency, arrivalDate: payout.arrivalDate, discrepancies: discrepancies.length })),
     discrepancies: summary.discrepancies.slice(0, MAX_KEPT_DISCREPANCIES),
   };
-  await deps.store.saveCheck(check);
+  await deps.store.saveCheck(
+    check,
+    options.by ? auditEntry(deps, { by: options.by, action: 'check.run', subject: check.window.to.slice(0, 10), before: null, after: { status: check.status, payouts: check.payouts, counts: check.counts } }) : undefined,
+  );
   if (check.status === 'discrepancies' && deps.financeEmail) {
     await deps.mailer.send(reconciliationEmail(check, results, { to: deps.financeEmail, consoleUrl: `${deps.publicUrl}/console/#finance` }));
   }

@@ -94,6 +94,7 @@ export const PayoutListSchema = z
   .openapi('PayoutList');
 export const PayoutDetailSchema = z
   .object({
+    payout: PayoutSchema,
     record: PayoutRecordSchema.nullable(),
     locked: z.boolean(),
     reconciliation: z.object({
@@ -160,3 +161,5 @@ export const ReportSchema = z
     unconverted: z.record(z.string(), MoneyTotalsSchema),
   })
   .openapi('FinanceReport');
+
+export const FinanceSettingsSchema = z.object({ reportingCurrency: z.string() }).openapi('FinanceSettings');

@@ -16,6 +16,7 @@ import { validate } from '../validate.js';
 import {
   AuditEntrySchema,
   CheckSchema,
+  FinanceSettingsSchema,
   MarkReconciledSchema,
   OfflineReceiptIdSchema,
   OfflineReceiptInputSchema,
@@ -57,6 +58,13 @@ export function financeRoutes(deps: AppDeps) {
   const payoutId = (c: Context<AppEnv>) => validate(PayoutIdSchema, { id: c.req.param('id') }).id;
 
   documentRoute(app, {
+    method: 'get', path: '/settings', tag: TAG, secured: true,
+    summary: 'What the finance console needs to know about this deployment: the reporting currency.',
+    responses: { 200: { description: 'Settings', schema: FinanceSettingsSchema } },
+  });
+  app.get('/settings', (c) => c.json({ reportingCurrency: finance.reportingCurrency }));
+
+  documentRoute(app, {
     method: 'get', path: '/payouts', tag: TAG, query: PayoutListQuerySchema as never, secured: true,
     summary: 'Stripe payouts that arrived between two dates (every page), with their reconciliation state.',
     responses: { 200: { description: 'Newest first', schema: PayoutListSchema } },
@@ -74,8 +82,8 @@ export function financeRoutes(deps: AppDeps) {
   app.get('/payouts/:id', async (c) => {
     const { result, record } = await reconcileOnePayout(finance, payoutId(c), { trigger: 'by-hand', by: user(c), save: false });
     const lock = await finance.store.lock(periodOf(result.payout.arrivalDate));
-    const { payout: _payout, ...reconciliation } = result;
-    return c.json({ record: record ?? null, locked: Boolean(lock?.locked), reconciliation });
+    const { payout, ...reconciliation } = result;
+    return c.json({ payout, record: record ?? null, locked: Boolean(lock?.locked), reconciliation });
   });
 
   documentRoute(app, {

@@ -131,6 +131,15 @@ describe('finance reconciles Stripe payouts against the ledger', () => {
     expect(reopen).toMatchObject({ by: 'finance@blueheart.local', reason: 'The hand entry was never made.', before: { state: 'reconciled' }, after: { state: 'unreviewed' } });
   });
 
+  it('logs a run by hand, and still leaves the sign-off as it was', async () => {
+    const { status, body } = await finance('POST', `/payouts/${oldPayout.payout.id}/reconcile`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ state: 'reconciled', lastRun: { trigger: 'by-hand', by: 'finance@blueheart.local', status: 'clean' } });
+    const today = new Date().toISOString().slice(0, 7);
+    const { entries } = (await finance('GET', `/audit?from=${today}&to=${today}`)).body as { entries: Array<{ action: string; subject: string; after: unknown }> };
+    expect(entries[0]).toMatchObject({ action: 'payout.reconcile', subject: oldPayout.payout.id, after: { status: 'clean', matched: 2, discrepancies: 0 } });
+  });
+
   it('the nightly check finds a gift no payout paid out, and emails finance without personal data', async () => {
     // A ledger entry whose balance transaction Stripe never paid out (e.g. recorded from a test-mode event).
     const at = daysAgo(20).toISOString();

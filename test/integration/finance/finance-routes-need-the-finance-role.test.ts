@@ -13,6 +13,7 @@ const RECEIPT = { donorName: 'Ministry of Foreign Affairs', donorCategory: 'gove
  * document: a new route without a row here fails the last test.
  */
 const ROUTES: Array<{ method: string; path: string; body?: unknown; finance: number }> = [
+  { method: 'GET', path: '/api/finance/settings', finance: 200 },
   { method: 'GET', path: '/api/finance/payouts?from=2026-01-01&to=2026-01-31', finance: 200 },
   { method: 'GET', path: '/api/finance/payouts/po_unknown', finance: 404 },
   { method: 'POST', path: '/api/finance/payouts/po_unknown/reconcile', finance: 404 },
@@ -77,10 +78,10 @@ describe('finance routes: only the finance role', () => {
     });
   }
 
-  it('the refused callers left no trace: one lock, one unlock and one receipt, all by finance', async () => {
+  it('the refused callers left no trace: one check, one lock, one unlock and one receipt, all by finance', async () => {
     const response = await call({ method: 'GET', path: '/api/finance/audit?from=2026-01&to=2026-12', finance: 200 }, tokens.finance);
     const { entries } = (await response.json()) as { entries: Array<{ action: string; by: string }> };
-    expect(entries.map((entry) => entry.action).sort()).toEqual(['offline-receipt.record', 'period.lock', 'period.unlock']);
+    expect(entries.map((entry) => entry.action).sort()).toEqual(['check.run', 'offline-receipt.record', 'period.lock', 'period.unlock']);
     expect(new Set(entries.map((entry) => entry.by))).toEqual(new Set(['finance@blueheart.local']));
   });
 
