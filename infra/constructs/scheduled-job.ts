@@ -7,7 +7,15 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ScheduledJob as Job } from '../../functions/config/schedules.js';
 import { acknowledge } from '../nag.js';
-import { AppFunction, type AppFunctionProps } from './app-function.js';
+import path from 'node:path';
+import type * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { AppFunction, REPO_ROOT, type AppFunctionProps } from './app-function.js';
+
+/** What every job of a stack shares: its function settings, who is told when a run is lost, and its rights. */
+export interface ScheduledJobsProps extends Omit<ScheduledJobProps, 'job' | 'entry'> {
+  alarmAction: cwActions.SnsAction;
+  grant: (role: iam.IRole) => void;
+}
 
 export interface ScheduledJobProps extends Omit<AppFunctionProps, 'entry' | 'description'> {
   job: Job;
@@ -42,6 +50,17 @@ export function assertScheduleExpression(name: string, expression: string): void
  * fires on any message in it.
  */
 export class ScheduledJob extends Construct {
+  /** One ScheduledJob per job (id `Job-<name>`), each granted its rights and alarming to the topic. */
+  static forEach(scope: Construct, jobs: readonly Job[], props: ScheduledJobsProps): ScheduledJob[] {
+    const { alarmAction, grant, ...common } = props;
+    return jobs.map((job) => {
+      const scheduled = new ScheduledJob(scope, `Job-${job.name}`, { ...common, job, entry: path.join(REPO_ROOT, job.handler) });
+      grant(scheduled.handler.role);
+      scheduled.alarm.addAlarmAction(alarmAction);
+      return scheduled;
+    });
+  }
+
   readonly handler: AppFunction;
   readonly deadLetters: sqs.Queue;
   readonly schedule: scheduler.CfnSchedule;

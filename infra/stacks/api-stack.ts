@@ -90,22 +90,17 @@ export class ApiStack extends Stack {
 
     const alarmAction = new cwActions.SnsAction(this.alarmTopic);
     // Jobs that read Stripe run in the payments stack, next to the Stripe secret.
-    this.jobs = SCHEDULED_JOBS.filter((job) => !job.needsStripe).map((job) => {
-      const scheduled = new ScheduledJob(this, `Job-${job.name}`, {
-        job,
-        stage: props.stage,
-        entry: path.join(REPO_ROOT, job.handler),
-        environment,
-        logRetention,
-        removalPolicy,
-        bundling: props.bundling,
-        memorySize: 1024,
-        timeout: Duration.seconds(60),
-      });
+    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => !job.needsStripe), {
+      stage: props.stage,
+      environment,
+      logRetention,
+      removalPolicy,
+      bundling: props.bundling,
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      alarmAction,
       // The job builds the same dependencies as the API (createDeps) but sends no mail.
-      this.grantLeastPrivilege(scheduled.handler.role, props, { sendsMail: false });
-      scheduled.alarm.addAlarmAction(alarmAction);
-      return scheduled;
+      grant: (role) => this.grantLeastPrivilege(role, props, { sendsMail: false }),
     });
   }
 

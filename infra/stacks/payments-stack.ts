@@ -212,22 +212,17 @@ export class PaymentsStack extends Stack {
     // The jobs that read Stripe run here, next to its secret, with the finance function's rights.
     // Their schedules may be cron expressions (the nightly reconciliation: cron(0 3 * * ? *), UTC).
     const alarmAction = new cwActions.SnsAction(props.alarmTopic);
-    this.jobs = SCHEDULED_JOBS.filter((job) => job.needsStripe).map((job) => {
-      const scheduled = new ScheduledJob(this, `Job-${job.name}`, {
-        job,
-        stage: props.stage,
-        entry: path.join(REPO_ROOT, job.handler),
-        environment,
-        logRetention,
-        removalPolicy,
-        bundling: props.bundling,
-        memorySize: 1024,
-        // Every unreconciled payout's balance transactions, from Stripe, page by page.
-        timeout: Duration.minutes(5),
-      });
-      this.grant(scheduled.handler.role, props, 'finance');
-      scheduled.alarm.addAlarmAction(alarmAction);
-      return scheduled;
+    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => job.needsStripe), {
+      stage: props.stage,
+      environment,
+      logRetention,
+      removalPolicy,
+      bundling: props.bundling,
+      memorySize: 1024,
+      // Every unreconciled payout's balance transactions, from Stripe, page by page.
+      timeout: Duration.minutes(5),
+      alarmAction,
+      grant: (role) => this.grant(role, props, 'finance'),
     });
 
     new CfnOutput(this, 'StripeSecretArn', { value: this.stripeSecret.secretArn, description: 'Put the Stripe keys here (docs/deploy.md)' });
