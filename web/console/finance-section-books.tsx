@@ -1,5 +1,6 @@
 import { CURRENCIES } from '../../functions/domain/donations/currencies.js';
 import { DONOR_CATEGORIES } from '../../functions/domain/donations/donation.js';
+import { DataTable } from './data-table.js';
 import { CATEGORY_WORDS } from './finance-format.js';
 
 /** Parts of the Finance area about the books: bank receipts (maker–checker), reports, the audit log. */
@@ -82,25 +83,22 @@ export function ReceiptsPart() {
         <MonthRange prefix="receipts" legend="Value date" />
         <button type="submit" class="button button-secondary">Show receipts</button>
       </form>
-      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="receipts-caption">
-        <table class="data">
-          <caption id="receipts-caption">No receipts shown yet.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Value date</th>
-              <th scope="col">Donor</th>
-              <th scope="col">Campaign</th>
-              <th scope="col" class="numeric">Given</th>
-              <th scope="col" class="numeric">Credited</th>
-              <th scope="col">Bank reference</th>
-              <th scope="col">Recorded by</th>
-              <th scope="col">Status</th>
-              <th scope="col" class="col-actions">Actions</th>
-            </tr>
-          </thead>
-          <tbody id="receipts-rows"></tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="receipts-caption"
+        caption="No receipts shown yet."
+        columns={[
+          { label: 'Value date' },
+          { label: 'Donor' },
+          { label: 'Campaign' },
+          { label: 'Given', numeric: true },
+          { label: 'Credited', numeric: true },
+          { label: 'Bank reference' },
+          { label: 'Recorded by' },
+          { label: 'Status' },
+          { label: 'Actions', class: 'col-actions' },
+        ]}
+        bodyId="receipts-rows"
+      />
       <form id="reject-form" class="stack reason-form editor-panel" aria-labelledby="reject-form-title" novalidate hidden>
         <h3 id="reject-form-title" tabindex={-1}></h3>
         <div class="field">
@@ -146,14 +144,14 @@ export function ReportsPart() {
         <button type="button" id="journal-csv" class="button button-secondary" aria-describedby="journal-csv-hint">Journal CSV</button>
         <span id="journal-csv-hint" class="hint">Double entries of the months for the accounting system.</span>
       </div>
-      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="report-caption">
-        <table id="report-table" class="data">
-          <caption id="report-caption">Choose the months and show the report.</caption>
-          <thead id="report-head"></thead>
-          <tbody id="report-rows"></tbody>
-          <tfoot id="report-totals"></tfoot>
-        </table>
-      </div>
+      <DataTable
+        tableId="report-table"
+        captionId="report-caption"
+        caption="Choose the months and show the report."
+        headId="report-head"
+        bodyId="report-rows"
+        footId="report-totals"
+      />
       <figure id="report-chart" class="chart" hidden>
         <figcaption id="report-chart-caption"></figcaption>
       </figure>
@@ -170,22 +168,19 @@ export function AuditPart() {
         <MonthRange prefix="audit" legend="Months" />
         <button type="submit" class="button button-secondary">Show the log</button>
       </form>
-      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="audit-caption">
-        <table class="data">
-          <caption id="audit-caption">No months shown yet.</caption>
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Before → after</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody id="audit-rows"></tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="audit-caption"
+        caption="No months shown yet."
+        columns={[
+          { label: 'When (UTC)' },
+          { label: 'Who' },
+          { label: 'Action' },
+          { label: 'Subject' },
+          { label: 'Before → after' },
+          { label: 'Reason' },
+        ]}
+        bodyId="audit-rows"
+      />
     </section>
   );
 }

@@ -1,5 +1,16 @@
+import { type Column, DataTable } from './data-table.js';
 import { FINANCE_PARTS } from './finance-format.js';
 import { AuditPart, ReceiptsPart, ReportsPart } from './finance-section-books.js';
+
+/** The columns of a table of discrepancies: a payout's, and the latest check's other findings (rows: renderDiscrepancies). */
+const DISCREPANCY_COLUMNS: readonly Column[] = [
+  { label: 'What differs' },
+  { label: 'Balance transaction' },
+  { label: 'Ledger entry' },
+  { label: 'Stripe says' },
+  { label: 'Ledger says' },
+  { label: 'Detail' },
+];
 
 /**
  * The Finance area of the console (finance role only): its own section nav, then one part at a
@@ -43,24 +54,21 @@ function PayoutsPart() {
         </div>
         <button type="submit" class="button button-primary">Show payouts</button>
       </form>
-      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payouts-caption">
-        <table class="data">
-          <caption id="payouts-caption">No payouts shown yet.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Arrival date</th>
-              <th scope="col">Payout</th>
-              <th scope="col" class="numeric">Amount</th>
-              <th scope="col">Month</th>
-              <th scope="col">State</th>
-              <th scope="col">Last run</th>
-              <th scope="col" class="numeric">Discrepancies</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody id="payouts-rows"></tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="payouts-caption"
+        caption="No payouts shown yet."
+        columns={[
+          { label: 'Arrival date' },
+          { label: 'Payout' },
+          { label: 'Amount', numeric: true },
+          { label: 'Month' },
+          { label: 'State' },
+          { label: 'Last run' },
+          { label: 'Discrepancies', numeric: true },
+          { label: 'Actions', visuallyHidden: true },
+        ]}
+        bodyId="payouts-rows"
+      />
 
       <section id="payout-detail" class="editor" aria-labelledby="payout-title" hidden>
         <h2 id="payout-title" tabindex={-1}>
@@ -69,42 +77,31 @@ function PayoutsPart() {
         <dl id="payout-facts" class="facts"></dl>
         <p id="payout-locked" class="notice notice-locked" hidden></p>
 
-        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payout-totals-caption">
-          <table class="data">
-            <caption id="payout-totals-caption">Per currency: gross − fees = net, against what reached the bank</caption>
-            <thead>
-              <tr>
-                <th scope="col">Currency</th>
-                <th scope="col" class="numeric">Transactions</th>
-                <th scope="col" class="numeric">Gross</th>
-                <th scope="col" class="numeric">Fees</th>
-                <th scope="col" class="numeric">Net</th>
-                <th scope="col" class="numeric">Payout amount</th>
-                <th scope="col">Net equals payout?</th>
-              </tr>
-            </thead>
-            <tbody id="payout-totals"></tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="payout-totals-caption"
+          caption="Per currency: gross − fees = net, against what reached the bank"
+          columns={[
+            { label: 'Currency' },
+            { label: 'Transactions', numeric: true },
+            { label: 'Gross', numeric: true },
+            { label: 'Fees', numeric: true },
+            { label: 'Net', numeric: true },
+            { label: 'Payout amount', numeric: true },
+            { label: 'Net equals payout?' },
+          ]}
+          bodyId="payout-totals"
+        />
 
         <h3 id="payout-discrepancies-title">Discrepancies</h3>
         <p id="payout-discrepancy-summary"></p>
-        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payout-discrepancy-table-caption">
-          <table id="payout-discrepancy-table" class="data">
-            <caption id="payout-discrepancy-table-caption" class="visually-hidden">Discrepancies of this payout</caption>
-            <thead>
-              <tr>
-                <th scope="col">What differs</th>
-                <th scope="col">Balance transaction</th>
-                <th scope="col">Ledger entry</th>
-                <th scope="col">Stripe says</th>
-                <th scope="col">Ledger says</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody id="payout-discrepancies"></tbody>
-          </table>
-        </div>
+        <DataTable
+          tableId="payout-discrepancy-table"
+          captionId="payout-discrepancy-table-caption"
+          captionHidden
+          caption="Discrepancies of this payout"
+          columns={DISCREPANCY_COLUMNS}
+          bodyId="payout-discrepancies"
+        />
 
         <h3>Sign-off</h3>
         <div class="actions">
@@ -128,24 +125,21 @@ function PayoutsPart() {
         </form>
 
         <h3>Lines</h3>
-        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="payout-lines-caption">
-          <table class="data">
-            <caption id="payout-lines-caption">Lines</caption>
-            <thead>
-              <tr>
-                <th scope="col">Balance transaction</th>
-                <th scope="col">Type</th>
-                <th scope="col">Source</th>
-                <th scope="col" class="numeric">Amount</th>
-                <th scope="col" class="numeric">Fee</th>
-                <th scope="col" class="numeric">Net</th>
-                <th scope="col">Ledger entry</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody id="payout-lines"></tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="payout-lines-caption"
+          caption="Lines"
+          columns={[
+            { label: 'Balance transaction' },
+            { label: 'Type' },
+            { label: 'Source' },
+            { label: 'Amount', numeric: true },
+            { label: 'Fee', numeric: true },
+            { label: 'Net', numeric: true },
+            { label: 'Ledger entry' },
+            { label: 'Outcome' },
+          ]}
+          bodyId="payout-lines"
+        />
       </section>
     </section>
   );
@@ -162,37 +156,24 @@ function CheckPart() {
       <p id="check-none" hidden>No check has run yet.</p>
       <div id="check-result" hidden>
         <dl id="check-facts" class="facts"></dl>
-        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="check-payouts-caption">
-          <table class="data">
-            <caption id="check-payouts-caption">Payouts with discrepancies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Arrival date</th>
-                <th scope="col">Payout</th>
-                <th scope="col" class="numeric">Amount</th>
-                <th scope="col" class="numeric">Discrepancies</th>
-                <th scope="col"><span class="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody id="check-payouts"></tbody>
-          </table>
-        </div>
-        <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="check-findings-caption">
-          <table class="data">
-            <caption id="check-findings-caption">Other findings</caption>
-            <thead>
-              <tr>
-                <th scope="col">What differs</th>
-                <th scope="col">Balance transaction</th>
-                <th scope="col">Ledger entry</th>
-                <th scope="col">Stripe says</th>
-                <th scope="col">Ledger says</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody id="check-findings"></tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId="check-payouts-caption"
+          caption="Payouts with discrepancies"
+          columns={[
+            { label: 'Arrival date' },
+            { label: 'Payout' },
+            { label: 'Amount', numeric: true },
+            { label: 'Discrepancies', numeric: true },
+            { label: 'Actions', visuallyHidden: true },
+          ]}
+          bodyId="check-payouts"
+        />
+        <DataTable
+          captionId="check-findings-caption"
+          caption="Other findings"
+          columns={DISCREPANCY_COLUMNS}
+          bodyId="check-findings"
+        />
       </div>
     </section>
   );
@@ -210,21 +191,18 @@ function PeriodsPart() {
         </div>
         <button type="submit" class="button button-secondary">Show months</button>
       </form>
-      <div class="grid-scroll" role="region" tabindex={0} aria-labelledby="periods-caption">
-        <table class="data">
-          <caption id="periods-caption">No year shown yet.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">State</th>
-              <th scope="col">Last change</th>
-              <th scope="col">Reason</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody id="periods-rows"></tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="periods-caption"
+        caption="No year shown yet."
+        columns={[
+          { label: 'Month' },
+          { label: 'State' },
+          { label: 'Last change' },
+          { label: 'Reason' },
+          { label: 'Actions', visuallyHidden: true },
+        ]}
+        bodyId="periods-rows"
+      />
       <form id="period-form" class="stack reason-form editor-panel" aria-labelledby="period-form-title" novalidate hidden>
         <h2 id="period-form-title" tabindex={-1}></h2>
         <div class="field">
