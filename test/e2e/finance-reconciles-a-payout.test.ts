@@ -48,10 +48,10 @@ describe('finance reconciles payouts in the console', () => {
   });
 
   const signIn = async (username: string, password: string, hash = '') => {
-    // A context of its own (axe needs one), closed with the page.
+    // A context of its own (axe needs one): tests end with `await page.context().close()`, so
+    // nothing is left closing when the browser goes.
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    page.on('close', () => void context.close());
     await page.goto(`${session.platform.url}/console/${hash}`);
     await page.fill('#username', username);
     await page.fill('#password', password);
@@ -138,7 +138,7 @@ describe('finance reconciles payouts in the console', () => {
     expect(marked).toContain('FIN-12');
 
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('runs the check by hand and opens the payout it points at', async () => {
@@ -151,7 +151,7 @@ describe('finance reconciles payouts in the console', () => {
     await expect.poll(() => page.isVisible('#finance-payouts')).toBe(true);
     await expect.poll(() => page.textContent('#payout-title')).toContain(payouts.lost);
     expect(new URL(page.url()).hash).toBe('#finance-payouts');
-    await page.close();
+    await page.context().close();
   });
 
   it('locks an old month: its payout cannot be signed off until it is unlocked, with a reason', async () => {
@@ -196,7 +196,7 @@ describe('finance reconciles payouts in the console', () => {
     expect(await page.isHidden('#payout-locked')).toBe(true);
     await page.click('#payout-mark'); // a clean payout needs no note
     await expect.poll(() => status(page)).toBe(`Payout ${payouts.old} marked reconciled.`);
-    await page.close();
+    await page.context().close();
   });
 
   it('records a bank transfer that only another finance user can approve; then the report counts it', async () => {
@@ -292,7 +292,7 @@ describe('finance reconciles payouts in the console', () => {
     expect(text).toContain('13562.50');
 
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('shows managers and admins no Finance area, and the API refuses them', async () => {
@@ -311,7 +311,7 @@ describe('finance reconciles payouts in the console', () => {
         return response.status;
       });
       expect(answer, username).toBe(403);
-      await page.close();
+      await page.context().close();
     }
   });
 });
