@@ -1,0 +1,104 @@
+import type { ConnectedAccount, Delivery, Platform, SocialMessage } from './social.js';
+
+/** What a platform adapter needs of an account: where, who, and the decrypted credential. */
+export interface AccountCredentials {
+  handle: string;
+  server?: string;
+  token: string;
+}
+
+/** A post as it leaves: final text (hashtags and tagged link included), media, and the stable reference. */
+export interface OutgoingPost {
+  text: string;
+  media: Array<{ url: string; alt: string; contentType: string }>;
+  /** Stable per (message, target): sent as the idempotency key where the platform has one. */
+  clientRef: string;
+}
+
+export interface PublishedPost {
+  postId: string;
+  postUrl: string;
+}
+
+/**
+ * Why a platform call failed, as the dispatcher needs to know it:
+ * - `rate_limited`: refused before posting; retry after `retryAfterMs`.
+ * - `uncertain`: the request left and no answer came (timeout, connection reset, 5xx after
+ *   sending): it may have posted, so look before posting again.
+ * - `unavailable`: refused before posting (5xx on connect, 503): retry with backoff.
+ * - `auth`: the token expired or was revoked: the supporter must reconnect.
+ * - `rejected`: the platform refused the post itself (too long, duplicate, media): do not retry.
+ */
+export type SocialErrorKind = 'rate_limited' | 'uncertain' | 'unavailable' | 'auth' | 'rejected';
+
+export class SocialError extends Error {
+  constructor(
+    readonly kind: SocialErrorKind,
+    message: string,
+    readonly details: { retryAfterMs?: number; status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.name = 'SocialError';
+  }
+}
+
+/** One social network behind one interface (Mastodon, Bluesky, X, …, and the local sandbox). */
+export interface SocialNetwork {
+  readonly platform: Platform;
+  publish(account: AccountCredentials, post: OutgoingPost): Promise<PublishedPost>;
+  /** After an uncertain attempt: the post carrying `clientRef` (or this exact text), if the account has it. */
+  findPost(account: AccountCredentials, post: OutgoingPost): Promise<PublishedPost | undefined>;
+  /** Followers now (expected reach when connecting, delivered reach when posting). */
+  followers(account: AccountCredentials): Promise<number>;
+}
+
+/** Credentials at rest: KMS on AWS, a local key with `npm start`. Never logged. */
+export interface TokenBox {
+  seal(plaintext: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
+/** The idempotency records of a blast, one per (message, target). */
+export interface DeliveryStore {
+  /** Creates records that do not exist yet (a repeated fan-out changes nothing); returns how many were new. */
+  createAll(deliveries: readonly Delivery[]): Promise<number>;
+  get(messageId: string, targetId: string): Promise<Delivery | undefined>;
+  /**
+   * Claims a delivery for one attempt: succeeds only if it is pending and due (not before
+   * `notBefore`), or claimed with an expired lease. Returns the claimed record, or undefined.
+   */
+  claim(messageId: string, targetId: string, token: string, now: Date, leaseMs: number): Promise<Delivery | undefined>;
+  /** Finishes or releases a claim; only the holder of `token` may (false when the claim was lost). */
+  update(messageId: string, targetId: string, token: string, change: Partial<Delivery>): Promise<boolean>;
+  /** Every delivery of a message (the report), page by page. */
+  list(messageId: string): AsyncIterable<Delivery[]>;
+}
+
+export interface AccountStore {
+  save(account: ConnectedAccount): Promise<void>;
+  get(id: string): Promise<ConnectedAccount | undefined>;
+  /** Active organisation accounts, and the supporters' accounts lent to a campaign. */
+  targetsOf(campaignYear: number): AsyncIterable<ConnectedAccount[]>;
+}
+
+/** One step of a message's life, kept with the message (append-only, in version order). */
+export interface MessageAuditEntry {
+  messageId: string;
+  version: number;
+  at: string;
+  by: string;
+  action: string;
+  before: string | null;
+  after: string;
+  /** What changed when the step was an edit: dotted field, before, after. */
+  changes?: Array<{ field: string; before: unknown; after: unknown }>;
+  reason?: string;
+}
+
+export interface MessageRepository {
+  listByCampaign(campaignYear: number): Promise<SocialMessage[]>;
+  get(campaignYear: number, id: string): Promise<SocialMessage | undefined>;
+  /** Writes `next` if the stored version is still `expectedVersion` (undefined: new), with its audit entry. */
+  save(next: SocialMessage, expectedVersion: number | undefined, entry: MessageAuditEntry): Promise<void>;
+  history(campaignYear: number, id: string): Promise<MessageAuditEntry[]>;
+}

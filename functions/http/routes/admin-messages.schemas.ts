@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+import { LANGUAGES } from '../../domain/shared/languages.js';
+import { PLATFORMS } from '../../domain/social/social.js';
+
+const hashtag = z
+  .string()
+  .trim()
+  .transform((tag) => tag.replace(/^#/, ''))
+  .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, 'must be letters, digits or _ (without spaces), e.g. EndHumanTrafficking'));
+
+export const MessageVariantSchema = z
+  .strictObject({
+    language: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }),
+    platform: z.enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` }),
+    text: z.string().trim().min(1, 'is required').max(10_000, 'is longer than any platform takes'),
+    hashtags: z.array(hashtag).max(30).default([]),
+    link: z.url({ protocol: /^https$/, message: 'must be an https:// address' }).optional(),
+    mediaIds: z.array(z.string().min(1).max(100)).max(4, 'may attach at most 4 media').default([]),
+    altText: z.record(z.string(), z.string().trim().max(1_500, 'must be at most 1,500 characters')).default({}),
+    alternatives: z.array(z.string().trim().min(1).max(10_000)).max(20, 'may have at most 20 rewordings').default([]),
+  })
+  .openapi('MessageVariant');
+
+export const MessageDraftSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'is required').max(200),
+    variants: z
+      .array(MessageVariantSchema)
+      .max(42, 'may have at most one variant per language and platform')
+      .refine((variants) => new Set(variants.map((v) => `${v.language}/${v.platform}`)).size === variants.length, 'has two variants for the same language and platform'),
+  })
+  .openapi('MessageDraft');
+
+export const MessageUpdateSchema = MessageDraftSchema.extend({ version: z.number().int().positive() }).openapi('MessageUpdate');
+
+export const MessageScheduleSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('instant'), at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-07-30T09:00:00Z' }) }),
+    z.strictObject({
+      kind: z.literal('local'),
+      date: z.iso.date({ message: 'must be a date as YYYY-MM-DD' }),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM, e.g. 09:00'),
+    }),
+  ])
+  .openapi('MessageSchedule');
+
+export const ScheduleBodySchema = z.strictObject({ schedule: MessageScheduleSchema, version: z.number().int().positive() }).openapi('ScheduleMessage');
+export const VersionBodySchema = z.strictObject({ version: z.number().int().positive() }).openapi('MessageVersion');
+export const CancelBodySchema = z.strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(3).max(1000).optional() }).openapi('CancelMessage');
+export const MessageParamsSchema = z.strictObject({ year: z.coerce.number().int().min(2014).max(2100), id: z.uuid('must be a message id') });
+export const CampaignParamsSchema = z.strictObject({ year: z.coerce.number().int().min(2014).max(2100) });
