@@ -48,6 +48,8 @@ export interface SocialMessage {
   status: MessageStatus;
   createdBy: string;
   createdAt: string;
+  /** Who last changed what is posted (the variants); the creator until then. May not approve it. */
+  editedBy?: string;
   submittedBy?: string;
   approvedBy?: string;
   cancelledBy?: string;
