@@ -1,0 +1,339 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+
+/**
+ * A Mastodon instance reduced to the endpoints MastodonNetwork calls, answering with the JSON
+ * shapes of the Mastodon API documentation (each endpoint names its page). It records every
+ * request as it arrived, keeps Mastodon's idempotency (a repeated Idempotency-Key returns the
+ * status it created), and can be told to fail the next call to an endpoint.
+ */
+
+export interface SeenRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  json?: Record<string, unknown>;
+  form?: Record<string, string | { name: string; type: string; bytes: Buffer }>;
+}
+
+export type Fault =
+  | { status: number; body?: unknown; headers?: Record<string, string>; contentType?: string }
+  /** Do the work (store the status), then keep the client waiting this long before answering. */
+  | { storeThenStallMs: number };
+
+interface StandinAccount {
+  id: string;
+  username: string;
+  token: string;
+  followers: number;
+}
+
+interface StoredStatus {
+  id: string;
+  accountId: string;
+  text: string;
+  mediaIds: string[];
+  createdAt: string;
+  visibility: string;
+}
+
+interface StoredMedia {
+  id: string;
+  accountId: string;
+  description: string | null;
+  type: string;
+  name: string;
+  bytes: number;
+  /** GET /api/v1/media/:id calls left before processing ends (0: ready). */
+  pollsLeft: number;
+}
+
+/** Matches a request to a fault: "POST /api/v1/statuses", "GET /api/v1/accounts/verify_credentials", … */
+type Route = string;
+
+export async function startMastodonStandin(options: { domain?: string } = {}) {
+  const domain = options.domain ?? 'mastodon.example';
+  const accounts: StandinAccount[] = [];
+  const statuses: StoredStatus[] = [];
+  const media = new Map<string, StoredMedia>();
+  const idempotency = new Map<string, { statusId: string; at: number }>();
+  const faults = new Map<Route, Fault[]>();
+  const requests: SeenRequest[] = [];
+  const stalls = new WeakMap<Request, number>();
+  let nextId = 110_000_000_000_000_000n;
+  const newId = () => String(nextId++);
+  /** How many polls the next uploads need before they are processed (0: answered 200 at once). */
+  let processingPolls = 0;
+
+  const app = new Hono();
+
+  // Record the request as it arrived, then apply a planned fault for this route, if any.
+  app.use('/api/*', async (c, next) => {
+    const seen: SeenRequest = {
+      method: c.req.method,
+      path: c.req.path,
+      query: c.req.query(),
+      headers: Object.fromEntries(Object.entries(c.req.header()).map(([name, value]) => [name.toLowerCase(), value])),
+    };
+    const type = c.req.header('content-type') ?? '';
+    if (type.startsWith('application/json')) seen.json = (await c.req.raw.clone().json()) as Record<string, unknown>;
+    if (type.startsWith('multipart/form-data')) {
+      const form = await c.req.raw.clone().formData();
+      seen.form = {};
+      for (const [name, value] of form.entries()) {
+        seen.form[name] = typeof value === 'string' ? value : { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+      }
+    }
+    requests.push(seen);
+    const route = `${c.req.method} ${routeOf(c.req.path)}`;
+    const fault = faults.get(route)?.shift();
+    if (fault && 'status' in fault) {
+      const body = fault.contentType === 'text/html' ? String(fault.body ?? '<html><body>Bad gateway</body></html>') : JSON.stringify(fault.body ?? { error: 'Something went wrong' });
+      return new Response(body, { status: fault.status, headers: { 'content-type': fault.contentType ?? 'application/json; charset=utf-8', ...fault.headers } });
+    }
+    if (fault && 'storeThenStallMs' in fault) stalls.set(c.req.raw, fault.storeThenStallMs);
+    await next();
+  });
+
+  const me = (c: Context): StandinAccount | Response => {
+    const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    const account = accounts.find((candidate) => candidate.token === token);
+    // https://docs.joinmastodon.org/methods/accounts/#verify_credentials — 401: "The access token is invalid"
+    if (!account) return c.json({ error: 'The access token is invalid' }, 401, { 'WWW-Authenticate': 'Bearer realm="Doorkeeper", error="invalid_token"' });
+    return account;
+  };
+  const stall = async (c: Context) => {
+    const ms = stalls.get(c.req.raw);
+    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+  };
+
+  // https://docs.joinmastodon.org/methods/accounts/#verify_credentials → CredentialAccount
+  app.get('/api/v1/accounts/verify_credentials', (c) => {
+    const account = me(c);
+    if (account instanceof Response) return account;
+    return c.json({ ...accountJson(account), source: { privacy: 'public', sensitive: false, language: 'en', note: '', fields: [], follow_requests_count: 0 }, role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false } });
+  });
+
+  // https://docs.joinmastodon.org/methods/accounts/#statuses → Array of Status, newest first; limit: default 20, max 40
+  app.get('/api/v1/accounts/:id/statuses', (c) => {
+    const account = me(c);
+    if (account instanceof Response) return account;
+    const owner = accounts.find((candidate) => candidate.id === c.req.param('id'));
+    if (!owner) return c.json({ error: 'Record not found' }, 404);
+    const limit = Math.min(40, Number(c.req.query('limit') ?? 20));
+    const list = statuses.filter((status) => status.accountId === owner.id).reverse().slice(0, limit);
+    return c.json(list.map((status) => statusJson(status, owner)));
+  });
+
+  // https://docs.joinmastodon.org/methods/media/#v2 → MediaAttachment: 200 when processed at once,
+  // 202 with `url: null` while processing continues in the background.
+  app.post('/api/v2/media', async (c) => {
+    const account = me(c);
+    if (account instanceof Response) return account;
+    const form = await c.req.formData();
+    const file = form.get('file');
+    if (!(file instanceof File)) return c.json({ error: 'Validation failed: File content type is invalid, File is invalid' }, 422);
+    const stored: StoredMedia = {
+      id: newId(),
+      accountId: account.id,
+      description: (form.get('description') as string | null) ?? null,
+      type: file.type,
+      name: file.name,
+      bytes: file.size,
+      pollsLeft: processingPolls,
+    };
+    media.set(stored.id, stored);
+    return c.json(mediaJson(stored), stored.pollsLeft ? 202 : 200);
+  });
+
+  // https://docs.joinmastodon.org/methods/media/#get → 200 MediaAttachment when processed, 206 while still processing
+  app.get('/api/v1/media/:id', (c) => {
+    const account = me(c);
+    if (account instanceof Response) return account;
+    const stored = media.get(c.req.param('id'));
+    if (!stored || stored.accountId !== account.id) return c.json({ error: 'Record not found' }, 404);
+    if (stored.pollsLeft > 0) stored.pollsLeft--;
+    return c.json(mediaJson(stored), stored.pollsLeft ? 206 : 200);
+  });
+
+  // https://docs.joinmastodon.org/methods/statuses/#create → Status. "Idempotency-Key: Prevent duplicate
+  // submissions of the same status. Idempotency keys are stored for up to 1 hour."
+  // 422: {"error": "Validation failed: Text character limit of 500 exceeded"}.
+  app.post('/api/v1/statuses', async (c) => {
+    const account = me(c);
+    if (account instanceof Response) return account;
+    const body = (await c.req.json()) as { status?: string; media_ids?: string[]; visibility?: string };
+    const key = c.req.header('idempotency-key');
+    const known = key ? idempotency.get(`${account.id}:${key}`) : undefined;
+    if (known && Date.now() - known.at < 3_600_000) {
+      return c.json(statusJson(statuses.find((status) => status.id === known.statusId)!, account));
+    }
+    const text = body.status ?? '';
+    const mediaIds = body.media_ids ?? [];
+    if (!text && mediaIds.length === 0) return c.json({ error: "Validation failed: Text can't be blank" }, 422);
+    if ([...text].length > 500) return c.json({ error: 'Validation failed: Text character limit of 500 exceeded' }, 422);
+    for (const id of mediaIds) {
+      const attached = media.get(id);
+      if (!attached || attached.accountId !== account.id) return c.json({ error: 'Validation failed: Media attachments is invalid' }, 422);
+      if (attached.pollsLeft > 0) return c.json({ error: 'Cannot attach files that have not finished processing. Try again in a moment!' }, 422);
+    }
+    const status: StoredStatus = { id: newId(), accountId: account.id, text, mediaIds, createdAt: new Date().toISOString(), visibility: body.visibility ?? 'public' };
+    statuses.push(status);
+    if (key) idempotency.set(`${account.id}:${key}`, { statusId: status.id, at: Date.now() });
+    await stall(c);
+    return c.json(statusJson(status, account));
+  });
+
+  // A media kit file on the platform's own site, for the default media loader.
+  app.get('/media/:file', (c) => c.body(PNG, 200, { 'content-type': 'image/png' }));
+
+  function accountJson(account: StandinAccount) {
+    // https://docs.joinmastodon.org/entities/Account/
+    return {
+      id: account.id,
+      username: account.username,
+      acct: account.username,
+      display_name: account.username,
+      locked: false,
+      bot: false,
+      discoverable: true,
+      group: false,
+      created_at: '2023-01-01T00:00:00.000Z',
+      note: '',
+      url: `https://${domain}/@${account.username}`,
+      uri: `https://${domain}/users/${account.username}`,
+      avatar: `https://${domain}/avatars/original/missing.png`,
+      avatar_static: `https://${domain}/avatars/original/missing.png`,
+      header: `https://${domain}/headers/original/missing.png`,
+      header_static: `https://${domain}/headers/original/missing.png`,
+      followers_count: account.followers,
+      following_count: 12,
+      statuses_count: statuses.filter((status) => status.accountId === account.id).length,
+      last_status_at: null,
+      emojis: [],
+      fields: [],
+    };
+  }
+
+  function mediaJson(stored: StoredMedia) {
+    // https://docs.joinmastodon.org/entities/MediaAttachment/
+    const ready = stored.pollsLeft === 0;
+    return {
+      id: stored.id,
+      type: stored.type.startsWith('image/') ? 'image' : 'unknown',
+      url: ready ? `https://files.${domain}/media_attachments/files/${stored.id}/original/${stored.name}` : null,
+      preview_url: `https://files.${domain}/media_attachments/files/${stored.id}/small/${stored.name}`,
+      remote_url: null,
+      text_url: null,
+      meta: ready ? { original: { width: 1, height: 1, size: '1x1', aspect: 1 } } : {},
+      description: stored.description,
+      blurhash: null,
+    };
+  }
+
+  function statusJson(status: StoredStatus, account: StandinAccount) {
+    // https://docs.joinmastodon.org/entities/Status/
+    return {
+      id: status.id,
+      created_at: status.createdAt,
+      in_reply_to_id: null,
+      in_reply_to_account_id: null,
+      sensitive: false,
+      spoiler_text: '',
+      visibility: status.visibility,
+      language: 'en',
+      uri: `https://${domain}/users/${account.username}/statuses/${status.id}`,
+      url: `https://${domain}/@${account.username}/${status.id}`,
+      replies_count: 0,
+      reblogs_count: 0,
+      favourites_count: 0,
+      edited_at: null,
+      favourited: false,
+      reblogged: false,
+      muted: false,
+      bookmarked: false,
+      pinned: false,
+      content: mastodonHtml(status.text),
+      filtered: [],
+      reblog: null,
+      application: { name: 'Blue Heart', website: null },
+      account: accountJson(account),
+      media_attachments: status.mediaIds.map((id) => mediaJson(media.get(id)!)),
+      mentions: [],
+      tags: [...status.text.matchAll(/#(\p{L}[\p{L}\p{N}_]*)/gu)].map((match) => ({ name: match[1]!.toLowerCase(), url: `https://${domain}/tags/${match[1]!.toLowerCase()}` })),
+      emojis: [],
+      card: null,
+      poll: null,
+    };
+  }
+
+  const server = await new Promise<Server>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started as Server)) as Server;
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    requests,
+    statuses,
+    media,
+    addAccount(username: string, token: string, followers: number): StandinAccount {
+      const account = { id: newId(), username, token, followers };
+      accounts.push(account);
+      return account;
+    },
+    statusesOf: (account: StandinAccount) => statuses.filter((status) => status.accountId === account.id),
+    /** The next call to `route` (e.g. "POST /api/v1/statuses") gets `fault`; several queue up. */
+    failNext(route: Route, ...planned: Fault[]) {
+      faults.set(route, [...(faults.get(route) ?? []), ...planned]);
+    },
+    /** Uploads from now on need this many GET /api/v1/media/:id polls before they are processed. */
+    processUploadsAfter(polls: number) {
+      processingPolls = polls;
+    },
+    seen: (route: Route) => requests.filter((request) => `${request.method} ${routeOf(request.path)}` === route),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type MastodonStandin = Awaited<ReturnType<typeof startMastodonStandin>>;
+
+/** `/api/v1/accounts/123/statuses` → `/api/v1/accounts/:id/statuses`. */
+const routeOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');
+
+/**
+ * Status text as Mastodon renders it (app/lib/text_formatter.rb): escaped, paragraphs and
+ * `<br />`, links in anchors with the scheme and the tail past 30 characters in invisible spans,
+ * hashtags as tag links.
+ */
+export function mastodonHtml(text: string): string {
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const linkify = (line: string) =>
+    line
+      .split(/(https?:\/\/[^\s<]+|#\p{L}[\p{L}\p{N}_]*)/u)
+      .map((part, index) => {
+        if (index % 2 === 0) return escape(part);
+        if (part.startsWith('#')) {
+          return `<a href="https://mastodon.example/tags/${escape(part.slice(1).toLowerCase())}" class="mention hashtag" rel="tag">#<span>${escape(part.slice(1))}</span></a>`;
+        }
+        const [, scheme, rest] = /^(https?:\/\/)(.*)$/.exec(part)!;
+        const shown = rest!.slice(0, 30);
+        const hidden = rest!.slice(30);
+        return `<a href="${escape(part)}" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">${escape(scheme!)}</span><span class="${hidden ? 'ellipsis' : ''}">${escape(shown)}</span><span class="invisible">${escape(hidden)}</span></a>`;
+      })
+      .join('');
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.split('\n').map(linkify).join('<br />')}</p>`)
+    .join('');
+}
+
+/** A 1×1 PNG, as a media kit image. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAEhgHOw6nU9QAAAABJRU5ErkJggg==', 'base64');
