@@ -33,6 +33,8 @@ import type { PaymentGateway } from '../domain/donations/ports.js';
 import type { FinanceDeps, PayoutSource } from '../domain/finance/ports.js';
 import { StripePayouts } from '../adapters/stripe/stripe-payouts.js';
 import { DynamoFinanceStore } from '../adapters/dynamodb/dynamo-finance-store.js';
+import type { MessageDeps } from '../domain/social/message-service.js';
+import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
 import type { Env } from './env.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
@@ -41,6 +43,7 @@ export interface AppDeps {
   campaigns: CampaignDeps;
   donations: DonationDeps & LedgerDeps & AnnualReceiptDeps;
   finance: FinanceDeps;
+  social: MessageDeps;
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -165,6 +168,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
+    social: { messages: new DynamoMessageRepository(documents, env.TABLE_NAME), clock, newId: randomUUID },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,

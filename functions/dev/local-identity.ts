@@ -17,6 +17,8 @@ export interface LocalUser {
 
 export const LOCAL_USERS: readonly LocalUser[] = [
   { username: 'manager@blueheart.local', password: 'blue-heart-manager', roles: ['manager'] },
+  // A second manager: a social message is approved by someone other than its author.
+  { username: 'manager2@blueheart.local', password: 'blue-heart-manager2', roles: ['manager'] },
   { username: 'finance@blueheart.local', password: 'blue-heart-finance', roles: ['finance'] },
   // A second finance user: offline receipts need a checker who is not the maker.
   { username: 'finance2@blueheart.local', password: 'blue-heart-finance2', roles: ['finance'] },

@@ -12,6 +12,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { donationRoutes, stripeWebhookRoutes } from './routes/donations.js';
 import { mountDocs } from './routes/docs.js';
 import { financeRoutes } from './routes/finance.js';
+import { adminMessageRoutes } from './routes/admin-messages.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
 
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/admin/campaigns', adminCampaignRoutes(deps));
   app.route('/api/admin/media-uploads', mediaUploadRoutes(deps));
   app.route('/api/finance', financeRoutes(deps));
+  app.route('/api/admin/messages', adminMessageRoutes(deps));
   mountDocs(app);
   return app;
 }

@@ -49,3 +49,22 @@ export const VersionBodySchema = z.strictObject({ version: z.number().int().posi
 export const CancelBodySchema = z.strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(3).max(1000).optional() }).openapi('CancelMessage');
 export const MessageParamsSchema = z.strictObject({ year: z.coerce.number().int().min(2014).max(2100), id: z.uuid('must be a message id') });
 export const CampaignParamsSchema = z.strictObject({ year: z.coerce.number().int().min(2014).max(2100) });
+export const ReasonBodySchema = z.strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(3).max(1000).optional() }).openapi('MessageStepReason');
+
+export const SocialMessageSchema = z
+  .object({
+    id: z.string(),
+    campaignYear: z.number().int(),
+    title: z.string(),
+    variants: z.array(MessageVariantSchema),
+    schedule: MessageScheduleSchema.optional(),
+    status: z.enum(['draft', 'in_review', 'approved', 'scheduled', 'sending', 'sent', 'partly_failed', 'cancelled']),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    editedBy: z.string().optional(),
+    submittedBy: z.string().optional(),
+    approvedBy: z.string().optional(),
+    cancelledBy: z.string().optional(),
+    version: z.number().int(),
+  })
+  .openapi('SocialMessage');

@@ -1,0 +1,109 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { changeMessage, createMessage, getMessage } from '../../domain/social/message-service.js';
+import type { MessageAction } from '../../domain/social/message-workflow.js';
+import type { AppDeps } from '../../config/deps.js';
+import type { AppEnv } from '../app-env.js';
+import { requireRole } from '../middleware/require-role.js';
+import { documentRoute } from '../openapi.js';
+import { bodyFormat, readBody } from '../read-body.js';
+import { validate } from '../validate.js';
+import {
+  CampaignParamsSchema,
+  CancelBodySchema,
+  MessageDraftSchema,
+  MessageParamsSchema,
+  MessageUpdateSchema,
+  ReasonBodySchema,
+  ScheduleBodySchema,
+  SocialMessageSchema,
+  VersionBodySchema,
+} from './admin-messages.schemas.js';
+
+const TAG = 'Console: social messages';
+
+/** Managers compose coordinated messages, review each other's, schedule and cancel them. */
+export function adminMessageRoutes(deps: AppDeps) {
+  const social = deps.social;
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requireRole(deps.auth, ['manager']));
+  const user = (c: Context<AppEnv>) => c.get('principal').username;
+  const body = async <S extends z.ZodType>(c: Context<AppEnv>, schema: S) => validate(schema, await readBody(c, bodyFormat(c)));
+  const params = (c: Context<AppEnv>) => validate(MessageParamsSchema, { year: c.req.param('year'), id: c.req.param('id') });
+
+  documentRoute(app, {
+    method: 'get', path: '/{year}', tag: TAG, params: CampaignParamsSchema, secured: true,
+    summary: "A campaign's messages, newest first.",
+    responses: { 200: { description: 'Messages', schema: z.object({ messages: z.array(SocialMessageSchema) }) } },
+  });
+  app.get('/:year', async (c) => {
+    const { year } = validate(CampaignParamsSchema, { year: c.req.param('year') });
+    return c.json({ messages: await social.messages.listByCampaign(year) });
+  });
+
+  documentRoute(app, {
+    method: 'post', path: '/{year}', tag: TAG, params: CampaignParamsSchema, body: MessageDraftSchema, secured: true,
+    summary: 'A new draft message with its variants per language and platform.',
+    responses: { 201: { description: 'Created', schema: SocialMessageSchema } },
+  });
+  app.post('/:year', async (c) => {
+    const { year } = validate(CampaignParamsSchema, { year: c.req.param('year') });
+    const draft = await body(c, MessageDraftSchema);
+    return c.json(await createMessage(social, year, draft, user(c)), 201);
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/{year}/{id}', tag: TAG, params: MessageParamsSchema, secured: true,
+    summary: 'One message.',
+    responses: { 200: { description: 'The message', schema: SocialMessageSchema } },
+  });
+  app.get('/:year/:id', async (c) => {
+    const { year, id } = params(c);
+    return c.json(await getMessage(social, year, id));
+  });
+
+  documentRoute(app, {
+    method: 'put', path: '/{year}/{id}', tag: TAG, params: MessageParamsSchema, body: MessageUpdateSchema, secured: true,
+    summary: 'Edits the title and variants. Changing what is posted sends a message in review, approved or scheduled back to draft.',
+    responses: { 200: { description: 'The message', schema: SocialMessageSchema }, 409: { description: 'Changed meanwhile, or already sending' } },
+  });
+  app.put('/:year/:id', async (c) => {
+    const { year, id } = params(c);
+    const { version, ...changes } = await body(c, MessageUpdateSchema);
+    return c.json(await changeMessage(social, year, id, version, { type: 'edit', changes }, user(c)));
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/{year}/{id}/history', tag: TAG, params: MessageParamsSchema, secured: true,
+    summary: "The message's audit log: every step, who, when, and what changed.",
+    responses: { 200: { description: 'Newest first', schema: z.object({ entries: z.array(z.object({ version: z.number(), at: z.string(), by: z.string(), action: z.string(), before: z.string().nullable(), after: z.string() })) }) } },
+  });
+  app.get('/:year/:id/history', async (c) => {
+    const { year, id } = params(c);
+    await getMessage(social, year, id);
+    return c.json({ entries: await social.messages.history(year, id) });
+  });
+
+  /** The workflow steps a manager takes; each needs the version the manager saw. */
+  const steps: Array<{ path: string; schema: z.ZodType; summary: string; action: (input: never) => MessageAction }> = [
+    { path: 'submit', schema: VersionBodySchema, summary: 'Sends a draft to review (every variant must fit its platform).', action: () => ({ type: 'submit' }) },
+    { path: 'request-changes', schema: ReasonBodySchema, summary: 'Sends a message in review back to draft, with an optional reason.', action: (input: { reason?: string }) => ({ type: 'request_changes', ...(input.reason ? { reason: input.reason } : {}) }) },
+    { path: 'approve', schema: VersionBodySchema, summary: 'Approves a message in review; never by the manager who submitted it or last wrote it (403).', action: () => ({ type: 'approve' }) },
+    { path: 'schedule', schema: ScheduleBodySchema, summary: 'Schedules an approved message: an instant, or the same local time in every target\'s time zone.', action: (input: { schedule: never }) => ({ type: 'schedule', schedule: input.schedule }) },
+    { path: 'cancel', schema: CancelBodySchema, summary: 'Cancels a message any time before it starts sending.', action: (input: { reason?: string }) => ({ type: 'cancel', ...(input.reason ? { reason: input.reason } : {}) }) },
+  ];
+  for (const step of steps) {
+    documentRoute(app, {
+      method: 'post', path: `/{year}/{id}/${step.path}`, tag: TAG, params: MessageParamsSchema, body: step.schema, secured: true,
+      summary: step.summary,
+      responses: { 200: { description: 'The message after the step', schema: SocialMessageSchema }, 409: { description: 'Not allowed from its current state, or changed meanwhile' } },
+    });
+    app.post(`/:year/:id/${step.path}`, async (c) => {
+      const { year, id } = params(c);
+      const input = (await body(c, step.schema)) as { version: number };
+      return c.json(await changeMessage(social, year, id, input.version, step.action(input as never), user(c)));
+    });
+  }
+
+  return app;
+}
