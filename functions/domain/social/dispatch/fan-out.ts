@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors.js';
 import type { DeliveryStore } from '../ports.js';
 import type { Delivery, DeliveryTarget, MessageSchedule, SocialMessage } from '../social.js';
+import { dueAt as scheduledDueAt } from '../schedule.js';
 import { clientRefOf } from './client-ref.js';
 import type { DeliveryQueue } from './ports.js';
 
@@ -8,10 +9,10 @@ export interface FanOutDeps {
   deliveries: DeliveryStore;
   queue: DeliveryQueue;
   /**
-   * When a target's post is due: the instant, or the schedule's local time in the target's zone
-   * (functions/domain/social/schedule.ts).
+   * When a target's post is due: the instant, or the schedule's local time in the target's zone.
+   * Defaults to functions/domain/social/schedule.ts's `dueAt`.
    */
-  dueAt: (schedule: MessageSchedule, timeZone: string) => string | Date;
+  dueAt?: (schedule: MessageSchedule, timeZone: string) => string | Date;
 }
 
 /** Targets are written and queued this many at a time, so 100,000 targets never sit in memory twice. */
@@ -33,6 +34,7 @@ export async function fanOut(
   if (message.status !== 'scheduled' && message.status !== 'sending') {
     throw new AppError('conflict', `Only a scheduled or sending message goes out; this one is ${message.status}.`);
   }
+  const dueAt = deps.dueAt ?? scheduledDueAt;
   const seen = new Set<string>();
   let count = 0;
   let created = 0;
@@ -48,7 +50,7 @@ export async function fanOut(
     if (seen.has(target.id)) return;
     seen.add(target.id);
     count++;
-    chunk.push(newDelivery(message, target, message.schedule ? toIso(deps.dueAt(message.schedule, target.timeZone)) : now.toISOString()));
+    chunk.push(newDelivery(message, target, message.schedule ? toIso(dueAt(message.schedule, target.timeZone)) : now.toISOString()));
     if (chunk.length >= FAN_OUT_CHUNK) await flush();
   };
   if (Symbol.asyncIterator in targets) {

@@ -1,0 +1,186 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DeliveryStore } from '../../domain/social/ports.js';
+import type { Delivery } from '../../domain/social/social.js';
+
+const deliveryKey = (messageId: string, targetId: string) => ({ PK: `DELIVERY#${messageId}`, SK: `TARGET#${targetId}` });
+const itemOf = (delivery: Delivery) => ({ ...deliveryKey(delivery.messageId, delivery.target.id), type: 'delivery', ...delivery });
+const deliveryOf = ({ PK: _pk, SK: _sk, type: _type, ...delivery }: Record<string, unknown>) => delivery as unknown as Delivery;
+
+/** Attributes an update never touches: the record's identity. */
+const FIXED = new Set(['messageId', 'target', 'clientRef', 'PK', 'SK', 'type']);
+
+export interface DynamoDeliveryStoreOptions {
+  /**
+   * How `createAll` writes: `puts`, conditional Puts in parallel (one write each, `concurrency`
+   * in flight); or `transactions`, TransactWriteItems of up to 100 conditional Puts (all-or-
+   * nothing: a chunk with an existing record is written again as Puts). BatchWriteItem cannot
+   * be conditional, so it would reset a record a repeated fan-out meets: it is not an option.
+   * BENCHMARKS.md ("Coordinated messages: blast") measures both.
+   */
+  createWith?: 'puts' | 'transactions';
+  /** Writes (or transactions) in flight at once in `createAll`. */
+  concurrency?: number;
+}
+
+/**
+ * The idempotency records of a blast in the single table: `DELIVERY#<messageId>` /
+ * `TARGET#<targetId>`, one item per (message, target), read back with one Query per page.
+ * Every rule is a DynamoDB condition, so it holds whatever the callers do:
+ * - create only if absent (a repeated fan-out changes nothing);
+ * - claim only if pending and due, or claimed with an expired lease (`attempts` + 1 either way);
+ * - write the outcome only while holding the claim's token.
+ */
+export class DynamoDeliveryStore implements DeliveryStore {
+  private readonly createWith: 'puts' | 'transactions';
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DynamoDeliveryStoreOptions = {},
+  ) {
+    this.createWith = options.createWith ?? 'puts';
+    this.concurrency = options.concurrency ?? (this.createWith === 'puts' ? 32 : 4);
+  }
+
+  async createAll(deliveries: readonly Delivery[]): Promise<number> {
+    if (this.createWith === 'transactions') {
+      const chunks: Delivery[][] = [];
+      for (let i = 0; i < deliveries.length; i += 100) chunks.push(deliveries.slice(i, i + 100));
+      const counts = await inParallel(chunks, this.concurrency, (chunk) => this.createChunk(chunk));
+      return counts.reduce((sum, count) => sum + count, 0);
+    }
+    const created = await inParallel(deliveries, this.concurrency, (delivery) => this.createOne(delivery));
+    return created.filter(Boolean).length;
+  }
+
+  /** One transaction for up to 100 new records; when some exist (or the chunk repeats a target), one Put each. */
+  private async createChunk(chunk: readonly Delivery[]): Promise<number> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: chunk.map((delivery) => ({ Put: { TableName: this.tableName, Item: itemOf(delivery), ConditionExpression: 'attribute_not_exists(PK)' } })),
+        }),
+      );
+      return chunk.length;
+    } catch (error) {
+      const cancelled = error instanceof TransactionCanceledException;
+      const repeatedKey = (error as Error).name === 'ValidationException' && /multiple operations on one item/i.test((error as Error).message);
+      if (!cancelled && !repeatedKey) throw error;
+      const created = await inParallel(chunk, 8, (delivery) => this.createOne(delivery));
+      return created.filter(Boolean).length;
+    }
+  }
+
+  private async createOne(delivery: Delivery): Promise<boolean> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: itemOf(delivery), ConditionExpression: 'attribute_not_exists(PK)' }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async get(messageId: string, targetId: string): Promise<Delivery | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: deliveryKey(messageId, targetId), ConsistentRead: true }));
+    return Item ? deliveryOf(Item) : undefined;
+  }
+
+  async claim(messageId: string, targetId: string, token: string, now: Date, leaseMs: number): Promise<Delivery | undefined> {
+    const at = now.toISOString();
+    const claim = { token, until: new Date(now.getTime() + leaseMs).toISOString() };
+    try {
+      // ISO instants from toISOString() compare as strings in time order.
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: deliveryKey(messageId, targetId),
+          UpdateExpression: 'SET #state = :claimed, #claim = :claim ADD attempts :one',
+          ConditionExpression:
+            '(#state = :pending AND (attribute_not_exists(notBefore) OR notBefore <= :now)) OR (#state = :claimed AND #claim.#until < :now)',
+          ExpressionAttributeNames: { '#state': 'state', '#claim': 'claim', '#until': 'until' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending', ':claim': claim, ':now': at, ':one': 1 },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      const before = deliveryOf(Attributes ?? {});
+      const claimed: Delivery = { ...before, state: 'claimed', claim, attempts: (before.attempts ?? 0) + 1 };
+      // Taking over from a holder whose lease ran out: it may have posted before it died, so
+      // the new holder must look before posting.
+      if (before.state === 'claimed') claimed.uncertain = true;
+      return claimed;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async update(messageId: string, targetId: string, token: string, change: Partial<Delivery>): Promise<boolean> {
+    const names: Record<string, string> = { '#claim': 'claim', '#token': 'token' };
+    const values: Record<string, unknown> = { ':token': token };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    Object.entries(change).forEach(([key, value], i) => {
+      if (FIXED.has(key)) return;
+      const name = `#a${i}`;
+      names[name] = key;
+      if (value === undefined) removes.push(name);
+      else {
+        values[`:v${i}`] = value;
+        sets.push(`${name} = :v${i}`);
+      }
+    });
+    if (sets.length === 0 && removes.length === 0) {
+      const current = await this.get(messageId, targetId);
+      return current?.claim?.token === token;
+    }
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: deliveryKey(messageId, targetId),
+          UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
+          ConditionExpression: '#claim.#token = :token',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async *list(messageId: string): AsyncIterable<Delivery[]> {
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :target)',
+        ExpressionAttributeValues: { ':pk': `DELIVERY#${messageId}`, ':target': 'TARGET#' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      const deliveries = (page.Items ?? []).map(deliveryOf);
+      if (deliveries.length > 0) yield deliveries;
+    }
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
