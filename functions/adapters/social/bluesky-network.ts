@@ -35,6 +35,7 @@ export interface BlueskyNetworkOptions {
  * repository already holds that key. The reference PDS then answers 500 (its repository tree
  * refuses a second value at a key) and others 400 "already exists"; either way the adapter reads
  * the record at the key and returns it as the published post. findPost is the same read.
+ * The client's createRecord takes `rkey` as the lexicon does, so no call here needs fetch of its own.
  */
 export class BlueskyNetwork implements SocialNetwork {
   readonly platform = 'bluesky' as const;

@@ -28,7 +28,8 @@ export interface MastodonNetworkOptions {
  * (https://docs.joinmastodon.org/methods/statuses/#create): Mastodon keeps the key for about an
  * hour per account and answers a repeated request with the status it already created. Past
  * that hour, and whenever an attempt timed out, the dispatcher asks findPost first, which looks
- * for the text among the account's latest statuses.
+ * for the text among the account's latest statuses. masto takes the header per call
+ * (`requestInit.headers`), so no call here needs fetch of its own.
  */
 export class MastodonNetwork implements SocialNetwork {
   readonly platform = 'mastodon' as const;
