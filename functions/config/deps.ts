@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../domain/auth/principal.js';
 import type { CampaignDeps } from '../domain/campaigns/campaign-service.js';
 import type { SitePublisher } from '../domain/campaigns/ports.js';
@@ -36,6 +36,14 @@ import { DynamoFinanceStore } from '../adapters/dynamodb/dynamo-finance-store.js
 import type { MessageDeps } from '../domain/social/message-service.js';
 import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
 import type { Env } from './env.js';
+import { DynamoAccountStore } from '../adapters/dynamodb/dynamo-account-store.js';
+import { LocalTokenBox } from '../adapters/crypto/token-box.js';
+import { MastodonNetwork } from '../adapters/social/mastodon-network.js';
+import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
+import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
+import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
+import { DEFAULT_LEND_POLICY, type LendDeps, type SocialNetworks } from '../domain/social/lend-service.js';
+import type { TokenBox } from '../domain/social/ports.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
@@ -44,6 +52,12 @@ export interface AppDeps {
   donations: DonationDeps & LedgerDeps & AnnualReceiptDeps;
   finance: FinanceDeps;
   social: MessageDeps;
+  /**
+   * "Lend your voice": supporters' accounts, the networks by platform (real adapters on AWS,
+   * the sandbox with `npm start` and in tests), the token box. The dispatcher takes the same
+   * `lending.networks` (`(platform) => lending.networks[platform]`) and `lending.accounts`.
+   */
+  lending: LendDeps & { sandbox?: SandboxNetworks };
   auth: TokenVerifier;
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
@@ -63,6 +77,24 @@ export interface DepsOverrides {
   media?: MediaStorage;
   gateway?: PaymentGateway;
   payouts?: PayoutSource;
+  /** The social networks by platform (default: the sandbox for every platform locally and in tests; Mastodon and Bluesky on AWS). */
+  networks?: SocialNetworks;
+  /** Seals social credentials (default: a key derived from the app secret). */
+  tokenBox?: TokenBox;
+}
+
+/**
+ * The networks supporters' accounts are called on. With `npm start` and in tests (STAGE local or
+ * test) there is no real Mastodon or Bluesky: the sandbox stands in for every platform, and any
+ * app password is accepted the first time a handle is seen (only that one afterwards). On AWS,
+ * Mastodon and Bluesky through their adapters; the other networks take share links, not posts.
+ */
+function socialNetworks(env: Env): { networks: SocialNetworks; sandbox?: SandboxNetworks } {
+  if (env.STAGE === 'local' || env.STAGE === 'test') {
+    const sandbox = new SandboxNetworks();
+    return { networks: sandboxLendingNetworks(sandbox), sandbox };
+  }
+  return { networks: { mastodon: new MastodonNetwork(), bluesky: new BlueskyNetwork() } };
 }
 
 const unconfiguredGateway: PaymentGateway = {
@@ -106,7 +138,8 @@ const unconfiguredMedia: MediaStorage = {
 /** The composition root: the only place that knows which adapter serves which port. */
 export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promise<AppDeps> {
   const clock = overrides.clock ?? systemClock;
-  const keys = deriveKeys(await resolveAppSecret(env));
+  const appSecret = await resolveAppSecret(env);
+  const keys = deriveKeys(appSecret);
   const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   const ses = createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
   const stripeSecrets = overrides.gateway && overrides.payouts ? undefined : await resolveStripeSecrets(env);
@@ -118,6 +151,8 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
   const tokens = new HmacTokenSigner(keys.tokens);
   const limiter = new DynamoRateLimiter(documents, env.TABLE_NAME);
   const ledger = new DynamoLedger(documents, env.TABLE_NAME);
+  const messageRepository = new DynamoMessageRepository(documents, env.TABLE_NAME);
+  const social = socialNetworks(env);
   return {
     pledges: {
       store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
@@ -168,7 +203,22 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
-    social: { messages: new DynamoMessageRepository(documents, env.TABLE_NAME), clock, newId: randomUUID },
+    social: { messages: messageRepository, clock, newId: randomUUID },
+    lending: {
+      accounts: new DynamoAccountStore(documents, env.TABLE_NAME),
+      messages: messageRepository,
+      ...(overrides.networks ? { networks: overrides.networks } : social),
+      // On AWS a KMS key (KmsTokenBox) is the intended box: it needs its key in the environment.
+      tokenBox: overrides.tokenBox ?? LocalTokenBox.fromAppSecret(appSecret),
+      tokens,
+      hasher,
+      limiter,
+      mailer,
+      clock,
+      accountIdOf: (key) => createHash('sha256').update(key).digest('base64url').slice(0, 24),
+      policy: DEFAULT_LEND_POLICY,
+      publicUrl: env.PUBLIC_URL,
+    },
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,

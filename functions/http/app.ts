@@ -15,6 +15,7 @@ import { financeRoutes } from './routes/finance.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
+import { socialAccountRoutes } from './routes/social-accounts.js';
 
 export interface AppOptions {
   clientIp?: ClientIpResolver;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/admin/media-uploads', mediaUploadRoutes(deps));
   app.route('/api/finance', financeRoutes(deps));
   app.route('/api/admin/messages', adminMessageRoutes(deps));
+  app.route('/api/social', socialAccountRoutes(deps, clientIp));
   mountDocs(app);
   return app;
 }

@@ -1,5 +1,6 @@
 import { ar as campaignPages } from './campaign-pages/ar.js';
 import { ar as donations } from './donations/ar.js';
+import { ar as lend } from './lend/ar.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -10,6 +11,7 @@ import type { Messages } from './messages.js';
 export const ar: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: 'القلب الأزرق',
     description: 'قدِّم تعهّدك في حملة القلب الأزرق وقِف إلى جانب ضحايا الاتجار بالبشر.',

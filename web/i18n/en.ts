@@ -1,11 +1,13 @@
 import { en as campaignPages } from './campaign-pages/en.js';
 import { en as donations } from './donations/en.js';
+import { en as lend } from './lend/en.js';
 import type { Messages } from './messages.js';
 
 /** The reference language: every other language translates these strings. */
 export const en: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: 'Blue Heart',
     description: 'Take the Blue Heart pledge and stand with the victims of human trafficking.',

@@ -1,11 +1,13 @@
 import { es as campaignPages } from './campaign-pages/es.js';
 import { es as donations } from './donations/es.js';
+import { es as lend } from './lend/es.js';
 import type { Messages } from './messages.js';
 
 /** Tuteo, as in the confirmation emails. */
 export const es: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: 'Corazón Azul',
     description: 'Asume el compromiso Corazón Azul y ponte del lado de las víctimas de la trata de personas.',

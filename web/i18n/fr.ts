@@ -1,10 +1,12 @@
 import { fr as campaignPages } from './campaign-pages/fr.js';
 import { fr as donations } from './donations/fr.js';
+import { fr as lend } from './lend/fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: 'Cœur bleu',
     description: 'Prenez l’engagement Cœur bleu et soyez aux côtés des victimes de la traite des personnes.',

@@ -1,9 +1,11 @@
 import type { Plural } from './plural.js';
 import type { CampaignPagesMessages } from './campaign-pages/messages.js';
 import type { DonationMessages } from './donations/messages.js';
+import type { LendMessages } from './lend/messages.js';
 
 export type { CampaignPagesMessages } from './campaign-pages/messages.js';
 export type { DonationMessages } from './donations/messages.js';
+export type { LendMessages } from './lend/messages.js';
 
 /**
  * Every string the public site shows, per language. English (`en.ts`) is the reference; the
@@ -24,7 +26,7 @@ export interface TitledText {
   text: string;
 }
 
-export interface Messages extends CampaignPagesMessages, DonationMessages {
+export interface Messages extends CampaignPagesMessages, DonationMessages, LendMessages {
   meta: {
     siteName: string;
     description: string;

@@ -1,11 +1,13 @@
 import { pt as campaignPages } from './campaign-pages/pt.js';
 import { pt as donations } from './donations/pt.js';
+import { pt as lend } from './lend/pt.js';
 import type { Messages } from './messages.js';
 
 /** European Portuguese (AO 1990 spelling), in the register of the confirmation emails (“o seu compromisso”). */
 export const pt: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: 'Coração Azul',
     description: 'Assuma o compromisso Coração Azul e fique ao lado das vítimas do tráfico de pessoas.',

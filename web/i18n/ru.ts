@@ -1,11 +1,13 @@
 import { ru as campaignPages } from './campaign-pages/ru.js';
 import { ru as donations } from './donations/ru.js';
+import { ru as lend } from './lend/ru.js';
 import type { Messages } from './messages.js';
 
 /** Russian, formal «вы»; plural forms one (1, 21), few (2–4, 22), many (5–20, 25) and other (fractions). */
 export const ru: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: 'Голубое сердце',
     description: 'Примите обязательство «Голубое сердце» и поддержите жертв торговли людьми.',

@@ -1,11 +1,13 @@
 import { zh as campaignPages } from './campaign-pages/zh.js';
 import { zh as donations } from './donations/zh.js';
+import { zh as lend } from './lend/zh.js';
 import type { Messages } from './messages.js';
 
 /** Simplified Chinese, with the UN's terms (世界打击贩运人口日, 毒品和犯罪问题办公室). */
 export const zh: Messages = {
   ...campaignPages,
   ...donations,
+  ...lend,
   meta: {
     siteName: '蓝心',
     description: '作出蓝心承诺，与人口贩运受害者站在一起。',

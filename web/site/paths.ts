@@ -26,6 +26,9 @@ export const chapterPath = (slug: string): string => `chapters/${encodeURICompon
 /** `campaigns/2026/`: one World Day campaign, below `/{lang}/`. */
 export const campaignPath = (year: number): string => `campaigns/${year}/`;
 
+/** `campaigns/2026/lend-your-voice/`: where supporters lend an account for a campaign's message. */
+export const lendPath = (year: number): string => `campaigns/${year}/lend-your-voice/`;
+
 /** The yearly World Day event for calendar apps, with its title in the language. */
 export const calendarHref = (language: Language): string => `/${language}/world-day.ics`;
 
@@ -62,7 +65,15 @@ export const API = {
   donationsCheckout: '/api/donations/checkout',
   donationsProgress: '/api/donations/progress',
   donationsAnnualReceipt: '/api/donations/annual-receipt',
+  socialRevoke: '/api/social/accounts/revoke',
 } as const;
+
+/** "Lend your voice": the endpoints of one campaign year. */
+export const lendApi = (year: number) => ({
+  preview: `/api/social/${year}/preview`,
+  accounts: `/api/social/${year}/accounts`,
+  reach: `/api/social/${year}/reach`,
+});
 
 /** A busy, neutral site: leaving for it looks like an ordinary search. */
 export const QUICK_EXIT_URL = 'https://www.google.com/';

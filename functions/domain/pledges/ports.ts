@@ -75,7 +75,7 @@ export interface Hasher {
   ip(ip: string): string;
 }
 
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving';
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social';
 
 export interface TokenSigner {
   sign(purpose: TokenPurpose, subject: string, now: Date, ttlSeconds?: number): string;

@@ -102,3 +102,46 @@ export interface MessageRepository {
   save(next: SocialMessage, expectedVersion: number | undefined, entry: MessageAuditEntry): Promise<void>;
   history(campaignYear: number, id: string): Promise<MessageAuditEntry[]>;
 }
+
+/**
+ * A supporter's account as "Lend your voice" stores it: a `ConnectedAccount` plus what a lending
+ * needs besides the credential. `shareOnly` accounts are on a network that forbids posting on
+ * others' behalf (`PLATFORM_RULES[platform].supporterPosting === 'share-link'`): they hold no
+ * credential (`encryptedToken` is ''), and at the moment the supporter is emailed a pre-filled
+ * share link instead of a post. `sealedEmail` (sealed with the TokenBox, like credentials) is
+ * where that link, the revoke link and reconnect reminders go.
+ */
+export interface LentAccount extends ConnectedAccount {
+  shareOnly?: boolean;
+  sealedEmail?: string;
+  /** The message the supporter saw and agreed to when lending (at that version). */
+  consent?: { messageId: string; messageVersion: number; at: string };
+  revokedAt?: string;
+  expiredAt?: string;
+}
+
+/** Expected reach: how many accounts are lent (active) and their followers when they connected. */
+export interface ReachTotals {
+  accounts: number;
+  followers: number;
+}
+
+/**
+ * The account store as lending, revoking and the reach figures need it. Every change keeps the
+ * campaign's reach totals in the same atomic write, so the totals never drift from the accounts.
+ */
+export interface SupporterAccountStore extends AccountStore {
+  get(id: string): Promise<LentAccount | undefined>;
+  /**
+   * Ends a lending in one write: status `revoked`, the sealed credential and email removed, and
+   * the account off the campaign's targets. Safe to repeat; undefined when there is no such account.
+   */
+  revoke(id: string, at: Date): Promise<LentAccount | undefined>;
+  /**
+   * The platform refused the account's token: `active` → `expired` (a revoke made meanwhile wins;
+   * anything but an active account is left as it is). Returns the account as it is afterwards.
+   */
+  markExpired(id: string, at: Date): Promise<LentAccount | undefined>;
+  /** Active accounts and their followers: the supporters' of one campaign, and the organisation's (which serve every campaign). */
+  reach(campaignYear: number): Promise<{ supporters: ReachTotals; organisation: ReachTotals }>;
+}

@@ -1,0 +1,245 @@
+import { normaliseEmail } from '../pledges/pledge.js';
+import { AppError } from '../shared/errors.js';
+import type { Language } from '../shared/languages.js';
+import { lendingEmail, NETWORK_NAMES } from './lend-emails.js';
+import { accountKeyOf, normaliseAccountName, type AccountName } from './lend-handles.js';
+import type { LendPreview } from './lend-preview.js';
+import { messageToLend, previewOrThrow, revokePageUrl, type LendDeps } from './lend-service.js';
+import { PLATFORM_RULES } from './platform-rules.js';
+import { SocialError, type LentAccount, type SocialNetwork } from './ports.js';
+import type { Platform } from './social.js';
+
+export interface LendInput {
+  campaignYear: number;
+  platform: Platform;
+  /** Optional for share-link networks (shown back to the supporter only). */
+  handle?: string | undefined;
+  /** Mastodon instance, or a self-hosted Bluesky PDS. */
+  server?: string | undefined;
+  /** App password (Bluesky) or access token (Mastodon). Never for share-link networks. Never logged. */
+  secret?: string | undefined;
+  language: Language;
+  timeZone: string;
+  /** Where the revoke link goes; required for share-link networks (the link at the moment goes there too). */
+  email?: string | undefined;
+  /** The supporter ticked "post this from my account": the route refuses the request without it. */
+  consent: true;
+}
+
+export interface LendContext {
+  ip?: string | undefined;
+}
+
+export interface LendResult {
+  account: Pick<LentAccount, 'id' | 'platform' | 'handle' | 'followers' | 'language' | 'timeZone' | 'status' | 'campaignYear'> & { shareOnly: boolean };
+  /** The exact post (or share text) the supporter agreed to. */
+  preview: LendPreview;
+  /** Signed, never expires: revokes this account's lending (POST /api/social/accounts/revoke). */
+  revokeToken: string;
+  /** The page with the revoke button, as emailed. */
+  revokeUrl: string;
+  /** Whether the confirmation with the revoke link was emailed (false without an email, or when it could not be sent now). */
+  emailSent: boolean;
+}
+
+const fieldError = (field: string, message: string, summary?: string) =>
+  new AppError('validation_failed', summary ?? `Please check the form: ${field} ${message}.`, { fields: [{ field, message }] });
+
+/**
+ * A supporter lends an account for a campaign's message. For networks that post through their
+ * API (Mastodon, Bluesky): the credential is checked by asking the network for the account's
+ * followers (the expected reach), sealed with the TokenBox, and stored; a refused credential is
+ * a 400 on `secret`. For networks that forbid posting on others' behalf (X, Threads, LinkedIn,
+ * Facebook): no credential at all; the supporter's email (sealed) receives a pre-filled share
+ * link at the moment. Lending the same account again replaces the earlier lending (one account,
+ * one post). The supporter must have seen the message: the preview they agreed to is recorded
+ * with the account, and returned.
+ */
+export async function lendAccount(deps: LendDeps, input: LendInput, context: LendContext = {}): Promise<LendResult> {
+  const now = deps.clock.now();
+  const rule = PLATFORM_RULES[input.platform];
+  const shareOnly = rule.supporterPosting === 'share-link';
+  const network = deps.networks[input.platform];
+  const email = input.email?.trim() ? normaliseEmail(input.email) : undefined;
+
+  if (shareOnly && input.secret) {
+    throw fieldError('secret', `must not be given: ${NETWORK_NAMES[input.platform]} does not let anyone post for you, so we email you a ready-to-post link instead`);
+  }
+  if (shareOnly && !email) {
+    throw fieldError('email', `is required: at the moment we email you a link that opens ${NETWORK_NAMES[input.platform]} with the message ready`);
+  }
+  if (!shareOnly && !input.secret) throw fieldError('secret', 'is required');
+  if (!shareOnly && !network) throw fieldError('platform', `cannot be lent on this site yet: ${NETWORK_NAMES[input.platform]} is not connected`);
+  const named = normaliseAccountName(input.platform, input.handle, input.server);
+  if (!named.ok) {
+    throw new AppError('validation_failed', `Please check the form: ${named.issues.map((i) => `${i.field} ${i.message}`).join('; ')}.`, { fields: named.issues });
+  }
+
+  await limitLendings(deps, context.ip, now);
+  const message = await messageToLend(deps, input.campaignYear);
+
+  const ownerKey = email ? deps.hasher.email(email) : undefined;
+  const id = deps.accountIdOf(accountKeyOf(input.campaignYear, input.platform, named.name, ownerKey));
+  const preview = previewOrThrow(message, input.language, input.platform, id, input.timeZone);
+  const followers = shareOnly ? 0 : await verifyCredential(deps, network!, named.name, input.secret!);
+
+  const account: LentAccount = {
+    id,
+    owner: 'supporter',
+    platform: input.platform,
+    handle: named.name.handle,
+    ...(named.name.server ? { server: named.name.server } : {}),
+    followers,
+    language: input.language,
+    timeZone: input.timeZone,
+    encryptedToken: shareOnly ? '' : await deps.tokenBox.seal(input.secret!),
+    campaignYear: input.campaignYear,
+    connectedAt: now.toISOString(),
+    status: 'active',
+    ...(ownerKey ? { ownerKey } : {}),
+    ...(shareOnly ? { shareOnly: true } : {}),
+    ...(email ? { sealedEmail: await deps.tokenBox.seal(email) } : {}),
+    consent: { messageId: message.id, messageVersion: message.version, at: now.toISOString() },
+  };
+  await deps.accounts.save(account);
+
+  const revokeToken = deps.tokens.sign('revoke-social', id, now);
+  const revokeUrl = revokePageUrl(deps, revokeToken);
+  const emailSent = email ? await sendConfirmation(deps, { email, ownerKey: ownerKey!, account, preview, revokeUrl }, now) : false;
+  return {
+    account: {
+      id,
+      platform: account.platform,
+      handle: account.handle,
+      followers,
+      language: account.language,
+      timeZone: account.timeZone,
+      status: account.status,
+      campaignYear: input.campaignYear,
+      shareOnly,
+    },
+    preview,
+    revokeToken,
+    revokeUrl,
+    emailSent,
+  };
+}
+
+/** Every lending calls a network for someone: an IP gets a few a minute and a few dozen an hour. */
+async function limitLendings(deps: LendDeps, ip: string | undefined, now: Date): Promise<void> {
+  if (!ip) return;
+  const { perIp } = deps.policy;
+  const key = `lend-ip:${deps.hasher.ip(ip)}`;
+  const [burst, sustained] = await Promise.all([
+    deps.limiter.hit(`${key}:burst`, perIp.burstWindowSeconds, now),
+    deps.limiter.hit(`${key}:sustained`, perIp.sustainedWindowSeconds, now),
+  ]);
+  if (burst > perIp.burst || sustained > perIp.sustained) {
+    throw new AppError('rate_limited', 'Too many accounts were lent from your network just now. Please try again in an hour.');
+  }
+}
+
+/**
+ * Asks the network for the account's followers with the credential: proof that it works, and the
+ * expected reach. The credential never appears in an error or a log.
+ */
+async function verifyCredential(deps: LendDeps, network: SocialNetwork, name: AccountName, secret: string): Promise<number> {
+  const networkName = NETWORK_NAMES[network.platform];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SocialError('unavailable', 'no answer in time')), deps.policy.verifyTimeoutMs);
+  });
+  try {
+    const followers = await Promise.race([network.followers({ handle: name.handle, ...(name.server ? { server: name.server } : {}), token: secret }), timeout]);
+    return Number.isFinite(followers) && followers > 0 ? Math.round(followers) : 0;
+  } catch (error) {
+    if (error instanceof SocialError) {
+      switch (error.kind) {
+        case 'auth':
+          throw fieldError(
+            'secret',
+            network.platform === 'mastodon'
+              ? `was refused by ${networkName}: check the handle, the server and the access token`
+              : `was refused by ${networkName}: check the handle and the app password`,
+            `${networkName} refused the ${network.platform === 'mastodon' ? 'access token' : 'app password'}. Check the handle and the ${network.platform === 'mastodon' ? 'token' : 'app password'}, then try again.`,
+          );
+        case 'rate_limited':
+          throw new AppError('rate_limited', `${networkName} is asking us to slow down. Please try again in a few minutes.`);
+        case 'rejected':
+          throw fieldError('handle', `was not accepted by ${networkName}`);
+        default:
+          break;
+      }
+    }
+    const where = name.server ? new URL(name.server).hostname : networkName;
+    throw new AppError('unavailable', `We could not reach ${where} to check your account. Check the server's name, or try again in a few minutes.`, { retryable: true, cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function sendConfirmation(
+  deps: LendDeps,
+  input: { email: string; ownerKey: string; account: LentAccount; preview: LendPreview; revokeUrl: string },
+  now: Date,
+): Promise<boolean> {
+  const { perWindow, windowSeconds } = deps.policy.emailsPerAddress;
+  if ((await deps.limiter.hit(`lend-email:${input.ownerKey}`, windowSeconds, now)) > perWindow) return false;
+  try {
+    await deps.mailer.send(
+      lendingEmail({
+        to: input.email,
+        language: input.account.language,
+        campaignYear: input.account.campaignYear!,
+        platform: input.account.platform,
+        handle: input.account.handle,
+        shareOnly: input.account.shareOnly === true,
+        text: input.preview.text,
+        revokeUrl: input.revokeUrl,
+      }),
+    );
+    return true;
+  } catch {
+    // The account is lent; the answer carries the revoke link, and the page shows it.
+    await deps.limiter.hit(`lend-email:${input.ownerKey}`, windowSeconds, now, -1).catch(() => undefined);
+    return false;
+  }
+}
+
+/**
+ * The post a supporter would send, before they agree: the campaign's current message for their
+ * platform and language, with the wording chosen for the account their handle names.
+ */
+export async function lendingPreview(
+  deps: LendDeps,
+  input: { campaignYear: number; platform: Platform; language: Language; handle?: string | undefined; server?: string | undefined; timeZone?: string | undefined },
+): Promise<LendPreview> {
+  const message = await messageToLend(deps, input.campaignYear);
+  const named = input.handle ? normaliseAccountName(input.platform, input.handle, input.server) : undefined;
+  const id =
+    named?.ok && PLATFORM_RULES[input.platform].supporterPosting === 'api'
+      ? deps.accountIdOf(accountKeyOf(input.campaignYear, input.platform, named.name, undefined))
+      : undefined;
+  return previewOrThrow(message, input.language, input.platform, id, input.timeZone);
+}
+
+export interface CampaignReach {
+  campaignYear: number;
+  /** Supporters' accounts lent to the campaign (active). */
+  supporters: number;
+  /** The organisation's own accounts (active), which post every campaign's messages. */
+  organisationAccounts: number;
+  /** Followers of all of them when they connected: the expected reach before the moment. */
+  expectedReach: number;
+}
+
+/** Expected reach: the followers of every active target, counted when each account connected. */
+export async function expectedReach(deps: Pick<LendDeps, 'accounts'>, campaignYear: number): Promise<CampaignReach> {
+  const { supporters, organisation } = await deps.accounts.reach(campaignYear);
+  return {
+    campaignYear,
+    supporters: Math.max(0, supporters.accounts),
+    organisationAccounts: Math.max(0, organisation.accounts),
+    expectedReach: Math.max(0, supporters.followers + organisation.followers),
+  };
+}
