@@ -12,9 +12,10 @@ import { MediaKitPage } from './pages/campaigns/media-kit.js';
 import type { PageContext } from './pages/context.js';
 import { DonatePage } from './pages/donate.js';
 import { HomePage } from './pages/home.js';
+import { lendCampaigns, LendYourVoicePage } from './pages/lend-your-voice.js';
 import { renderDocument } from './pages/render.js';
 import { STABLE_ASSETS, type SiteAssets } from './site/assets.js';
-import { PAGE_PATHS, campaignPath } from './site/paths.js';
+import { PAGE_PATHS, campaignPath, lendPath } from './site/paths.js';
 
 export { parseAssetManifest, readAssetManifest, ASSET_MANIFEST_PATH } from './site/asset-manifest.js';
 
@@ -48,6 +49,7 @@ export function renderCampaignSiteFiles(input: CampaignSiteInput): OutputFile[] 
   const campaign = currentCampaign(published, input.now);
   const base = { assets: input.assets ?? STABLE_ASSETS, publicUrl: input.publicUrl, stats: input.stats, campaign, now: input.now };
   const files: OutputFile[] = [];
+  const lending = lendCampaigns(published, campaign);
   for (const lang of LANGUAGES) {
     const ctx: PageContext = { lang, t: messagesFor(lang), ...base };
     const page = (path: string, element: Parameters<typeof renderDocument>[0]) =>
@@ -57,9 +59,10 @@ export function renderCampaignSiteFiles(input: CampaignSiteInput): OutputFile[] 
     page(PAGE_PATHS.mediaKit, MediaKitPage({ ctx }));
     page(PAGE_PATHS.donate, DonatePage({ ctx }));
     for (const year of published) page(campaignPath(year.year), CampaignPage({ ctx, campaign: year }));
+    for (const year of lending) page(lendPath(year.year), LendYourVoicePage({ ctx, campaign: year }));
     files.push({ path: `${lang}/world-day.ics`, contents: worldDayCalendar({ lang, now: input.now, publicUrl: input.publicUrl }) });
   }
-  const paths = [...INDEXED_STATIC_PATHS, PAGE_PATHS.home, PAGE_PATHS.campaigns, PAGE_PATHS.mediaKit, PAGE_PATHS.donate, ...published.map((c) => campaignPath(c.year))];
+  const paths = [...INDEXED_STATIC_PATHS, PAGE_PATHS.home, PAGE_PATHS.campaigns, PAGE_PATHS.mediaKit, PAGE_PATHS.donate, ...published.map((c) => campaignPath(c.year)), ...lending.map((c) => lendPath(c.year))];
   files.push({ path: 'sitemap.xml', contents: renderSitemap(paths, input.publicUrl) });
   return files;
 }

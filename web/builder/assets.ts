@@ -37,6 +37,7 @@ export async function buildAssets(webDir: string): Promise<{ assets: SiteAssets;
         site: join(webDir, 'client/site.ts'),
         pledge: join(webDir, 'client/pledge.ts'),
         donate: join(webDir, 'client/donate.ts'),
+        lend: join(webDir, 'client/lend.ts'),
       },
       bundle: true,
       format: 'esm',
@@ -52,7 +53,7 @@ export async function buildAssets(webDir: string): Promise<{ assets: SiteAssets;
       esbuild.transform(source, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] }),
     ),
   ]);
-  const stable = { site: STABLE_ASSETS.siteJs, pledge: STABLE_ASSETS.pledgeJs, donate: STABLE_ASSETS.donateJs };
+  const stable = { site: STABLE_ASSETS.siteJs, pledge: STABLE_ASSETS.pledgeJs, donate: STABLE_ASSETS.donateJs, lend: STABLE_ASSETS.lendJs! };
   const script = (name: keyof typeof stable) => {
     const output = scripts.outputFiles.find((file) => file.path.endsWith(`/${name}.js`));
     if (!output) throw new Error(`esbuild produced no ${name}.js`);
@@ -61,9 +62,10 @@ export async function buildAssets(webDir: string): Promise<{ assets: SiteAssets;
   const site = script('site');
   const pledge = script('pledge');
   const donate = script('donate');
+  const lend = script('lend');
   const style = hashedAndStable('site', 'css', css.code, STABLE_ASSETS.css);
   return {
-    assets: { css: style.url, siteJs: site.url, pledgeJs: pledge.url, donateJs: donate.url, favicon: STABLE_ASSETS.favicon },
-    files: [...style.files, ...site.files, ...pledge.files, ...donate.files, { path: 'favicon.svg', contents: FAVICON_SVG }],
+    assets: { css: style.url, siteJs: site.url, pledgeJs: pledge.url, donateJs: donate.url, lendJs: lend.url, favicon: STABLE_ASSETS.favicon },
+    files: [...style.files, ...site.files, ...pledge.files, ...donate.files, ...lend.files, { path: 'favicon.svg', contents: FAVICON_SVG }],
   };
 }

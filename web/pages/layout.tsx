@@ -25,7 +25,7 @@ export interface LayoutProps {
   ogType?: 'website' | 'article';
   /** A draft preview: never indexed, and marked as such above the header. */
   preview?: boolean;
-  scripts?: ('pledge' | 'donate')[];
+  scripts?: ('pledge' | 'donate' | 'lend')[];
   /** Pages with tokens in their URL: not indexed, and the URL never leaves in a Referer. */
   private?: boolean;
   children?: Child;
@@ -58,6 +58,7 @@ export function Layout(props: LayoutProps) {
         <script type="module" src={assets.siteJs}></script>
         {props.scripts?.includes('pledge') ? <script type="module" src={assets.pledgeJs}></script> : null}
         {props.scripts?.includes('donate') ? <script type="module" src={assets.donateJs}></script> : null}
+        {props.scripts?.includes('lend') ? <script type="module" src={assets.lendJs ?? '/lend.js'}></script> : null}
       </head>
       <body>
         {props.preview ? (

@@ -17,7 +17,8 @@ export function parseAssetManifest(json: string): SiteAssets {
     const url = value[key];
     if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) throw new Error(`asset manifest: bad ${key}`);
   }
-  return { css: value.css, siteJs: value.siteJs, pledgeJs: value.pledgeJs, donateJs: value.donateJs, favicon: value.favicon } as SiteAssets;
+  const lendJs = typeof value.lendJs === 'string' && value.lendJs.startsWith('/') && !value.lendJs.startsWith('//') ? value.lendJs : STABLE_ASSETS.lendJs;
+  return { css: value.css, siteJs: value.siteJs, pledgeJs: value.pledgeJs, donateJs: value.donateJs, lendJs, favicon: value.favicon } as SiteAssets;
 }
 
 /** The hashed asset URLs of the build in `siteDir` (the local site folder), for `renderCampaignSiteFiles`. */

@@ -12,6 +12,8 @@ export interface SiteAssets {
   pledgeJs: string;
   /** The donate form (currency switching, amount checks, JSON post to the checkout): the donate page. */
   donateJs: string;
+  /** "Lend your voice" (the message preview, the JSON post): its pages only. Older manifests lack it: the stable name then. */
+  lendJs?: string;
   favicon: string;
 }
 
@@ -23,5 +25,6 @@ export const STABLE_ASSETS: SiteAssets = {
   siteJs: '/site.js',
   pledgeJs: '/pledge.js',
   donateJs: '/donate.js',
+  lendJs: '/lend.js',
   favicon: '/favicon.svg',
 };

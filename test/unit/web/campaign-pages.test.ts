@@ -142,7 +142,7 @@ describe('renderCampaignSiteFiles', () => {
     const started = performance.now();
     const files = renderCampaignSiteFiles({ campaigns: ten, now: NOW });
     expect(performance.now() - started).toBeLessThan(300);
-    expect(files.filter((f) => f.path.endsWith('.html'))).toHaveLength(7 * 14); // + the donate page
+    expect(files.filter((f) => f.path.endsWith('.html'))).toHaveLength(7 * 15); // + the donate page, + "Lend your voice" for the current campaign
   });
 
   it('links the stable asset names when no asset manifest is given', () => {

@@ -83,7 +83,7 @@ describe('buildSite with the published campaigns', () => {
 
   it('lists every indexed page in every language in the sitemap, each with all its hreflang alternates', async () => {
     const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8');
-    const paths = ['', 'pledge/', 'help/', 'privacy/', 'donate/', 'trust-fund/', 'campaigns/', 'media-kit/', ...CHAPTERS.map((c) => `chapters/${c.slug}/`), ...CAMPAIGNS.map((c) => `campaigns/${c.year}/`)];
+    const paths = ['', 'pledge/', 'help/', 'privacy/', 'donate/', 'trust-fund/', 'campaigns/', 'media-kit/', ...CHAPTERS.map((c) => `chapters/${c.slug}/`), ...CAMPAIGNS.map((c) => `campaigns/${c.year}/`), 'campaigns/2026/lend-your-voice/'];
     const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1] ?? '');
     expect(entries).toHaveLength(paths.length * LANGUAGES.length);
     for (const path of paths) {

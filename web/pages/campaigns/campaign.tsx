@@ -1,6 +1,6 @@
 import type { Campaign } from '../../../functions/domain/campaigns/campaign.js';
 import { formatDate, translate } from '../../i18n/index.js';
-import { calendarHref, campaignPath, localisedHref, pageHref, PAGE_PATHS } from '../../site/paths.js';
+import { calendarHref, campaignPath, lendPath, localisedHref, pageHref, PAGE_PATHS } from '../../site/paths.js';
 import { CalendarIcon } from '../components/icons.js';
 import { FallbackNote, hasFallback, localized } from '../components/localized.js';
 import { MediaKitList } from '../components/media-kit-list.js';
@@ -51,6 +51,12 @@ export function CampaignPage({ ctx, campaign, preview = false }: { ctx: PageCont
               <CalendarIcon />
               {t.worldDay.addToCalendar}
             </a>
+            {/* The current campaign and later ones have a "Lend your voice" page (see lendCampaigns). */}
+            {ctx.campaign && campaign.year >= ctx.campaign.year ? (
+              <a class="button button-secondary" href={pageHref(lang, lendPath(campaign.year))}>
+                {t.lend.navLink}
+              </a>
+            ) : null}
           </p>
         </header>
 

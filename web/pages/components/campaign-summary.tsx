@@ -1,7 +1,7 @@
 import { inLanguage, type Campaign } from '../../../functions/domain/campaigns/campaign.js';
 import { textDirection } from '../../../functions/domain/shared/languages.js';
 import { translate } from '../../i18n/index.js';
-import { PAGE_PATHS, campaignPath, pageHref } from '../../site/paths.js';
+import { PAGE_PATHS, campaignPath, lendPath, pageHref } from '../../site/paths.js';
 import type { PageContext } from '../context.js';
 
 /**
@@ -31,6 +31,7 @@ export function CampaignSummary({ ctx, campaign }: { ctx: PageContext; campaign:
       <p class="campaign-links">
         <a href={pageHref(lang, campaignPath(campaign.year))}>{t.campaigns.moreAboutCampaign}</a>
         <a href={pageHref(lang, PAGE_PATHS.campaigns)}>{t.campaigns.allCampaigns}</a>
+        <a href={pageHref(lang, lendPath(campaign.year))}>{t.lend.navLink}</a>
       </p>
     </section>
   );
