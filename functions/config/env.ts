@@ -35,6 +35,10 @@ export const envSchema = z.object({
   /** AWS only: the site bucket, whose media/ prefix takes presigned media kit uploads. */
   MEDIA_BUCKET: z.string().min(3, 'must name the site bucket').optional(),
   PUBLISH_FUNCTION_NAME: z.string().min(1, 'must name the publish Lambda function').optional(),
+  /** AWS only: the SQS queue of social delivery jobs (the every-minute step and the worker send to it); locally an in-process queue. */
+  SOCIAL_QUEUE_URL: url.optional(),
+  /** AWS only: the KMS key that seals social-network credentials; unset locally (a key derived from the app secret). */
+  SOCIAL_TOKEN_KEY_ARN: z.string().startsWith('arn:', 'must be a KMS key ARN').optional(),
   /** Where the nightly reconciliation summary goes (a finance team mailbox). */
   FINANCE_EMAIL: z.email({ message: 'must be the finance team\'s email address' }).optional(),
   /** The currency finance reports in: the fund's bank account currency. */
