@@ -11,6 +11,7 @@ import { EmailStack } from './stacks/email-stack.js';
 import { GatewayStack } from './stacks/gateway-stack.js';
 import { PaymentsStack } from './stacks/payments-stack.js';
 import { PublishStack } from './stacks/publish-stack.js';
+import { SocialStack } from './stacks/social-stack.js';
 import { WebStack } from './stacks/web-stack.js';
 
 export const PROJECT_TAG = 'blue-heart-platform';
@@ -24,6 +25,7 @@ export interface Platform {
   publish: PublishStack;
   api: ApiStack;
   payments: PaymentsStack;
+  social: SocialStack;
 }
 
 export interface PlatformOptions {
@@ -43,7 +45,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
   const name = (concern: string) => `BlueHeart-${stage}-${concern}`;
   const common = { stage, terminationProtection: stage === 'prod' };
 
-  const data = new DataStack(app, name('Data'), { ...common, description: 'Blue Heart: DynamoDB table, its KMS key, the app secret' });
+  const data = new DataStack(app, name('Data'), { ...common, description: 'Blue Heart: DynamoDB table, its KMS key, the app secret, the social token key' });
   const email = new EmailStack(app, name('Email'), {
     ...common,
     description: 'Blue Heart: SES sending identity and configuration set',
@@ -114,6 +116,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     publishFunction: publish.publisher.function,
     siteBucket: web.siteBucket,
     mediaUploadPolicy: web.mediaUploadPolicy,
+    socialTokenKey: data.socialTokenKey,
     alarmEmail: config.alarmEmail,
     bundling: config.bundling,
     entry: options.apiEntry,
@@ -130,7 +133,18 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     entry: options.apiEntry,
   });
 
+  const social = new SocialStack(app, name('Social'), {
+    ...common,
+    description: 'Blue Heart: coordinated social messages (the delivery queue and its dead-letter queue, the worker, the every-minute send step, alarms)',
+    table: data.table,
+    tableKey: data.tableKey,
+    socialTokenKey: data.socialTokenKey,
+    alarmTopic: api.alarmTopic,
+    logLevel: config.logLevel,
+    bundling: config.bundling,
+  });
+
   Tags.of(app).add('project', PROJECT_TAG);
   Tags.of(app).add('stage', stage);
-  return { data, email, gateway, web, auth, publish, api, payments };
+  return { data, email, gateway, web, auth, publish, api, payments, social };
 }

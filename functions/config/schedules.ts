@@ -12,6 +12,8 @@ export interface ScheduledJob {
   description: string;
   /** Reads Stripe: on AWS it runs in the payments stack, with the Stripe secret. */
   needsStripe?: boolean;
+  /** Queues social delivery jobs: on AWS it runs in the social stack, next to the queue (infra/stacks/social-stack.ts). */
+  needsSocialQueue?: boolean;
 }
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
@@ -28,5 +30,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     handler: 'functions/handlers/scheduled/reconcile-payouts.ts',
     description: 'Reconcile payouts not yet reconciled, look for gifts no payout has paid out, and email finance a summary.',
     needsStripe: true,
+  },
+  {
+    name: 'send-due-messages',
+    rate: { expression: 'rate(1 minute)', everyMs: 60_000 },
+    handler: 'functions/handlers/scheduled/send-due-messages.ts',
+    description: 'Fan out the social messages whose time has come (one job per target on the delivery queue), and finish those with nothing left to attempt.',
+    needsSocialQueue: true,
   },
 ];

@@ -76,3 +76,25 @@ export function grantSendMail(role: iam.IRole, props: AppContextProps, sid: stri
     }),
   );
 }
+
+/**
+ * The encryption context every social-token seal and open carries
+ * (functions/adapters/crypto/kms-token-box.ts), as a KMS condition.
+ */
+export const SOCIAL_TOKEN_CONTEXT = { 'kms:EncryptionContext:purpose': 'social-token' } as const;
+
+/**
+ * One use of the social-token key, and only with the encryption context KmsTokenBox sends
+ * (`purpose=social-token`): the API seals (`kms:Encrypt`), the social worker opens (`kms:Decrypt`).
+ * Neither can do the other, and neither can use the key for anything else.
+ */
+export function grantSocialTokenKey(role: iam.IRole, key: kms.IKey, action: 'kms:Encrypt' | 'kms:Decrypt'): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: action === 'kms:Encrypt' ? 'SealSocialTokens' : 'OpenSocialTokens',
+      actions: [action],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { ...SOCIAL_TOKEN_CONTEXT } },
+    }),
+  );
+}

@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -17,7 +18,7 @@ import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
-import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
+import { appEnvironment, grantAppSecret, grantSendMail, grantSocialTokenKey, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
 
 /**
  * Item-level DynamoDB actions the API may use, and nothing else (no Scan, no table management).
@@ -43,6 +44,8 @@ export interface ApiStackProps extends StageStackProps, AppContextProps {
   siteBucket: s3.IBucket;
   /** WebStack.mediaUploadPolicy: PutObject under media/ only. */
   mediaUploadPolicy: iam.IManagedPolicy;
+  /** DataStack.socialTokenKey: the HTTP function seals the credentials supporters lend with it (Encrypt only). */
+  socialTokenKey: kms.IKey;
   alarmEmail?: string;
   /** false: deploy a stub instead of the esbuild bundle (fast tests). */
   bundling?: boolean;
@@ -74,7 +77,8 @@ export class ApiStack extends Stack {
     this.handler = new AppFunction(this, 'Http', {
       entry: props.entry ?? path.join(REPO_ROOT, 'functions/handlers/http.ts'),
       description: `Blue Heart ${props.stage}: HTTP API`,
-      environment,
+      // Only the HTTP function seals social credentials ("Lend your voice"); the jobs never do.
+      environment: { ...environment, SOCIAL_TOKEN_KEY_ARN: props.socialTokenKey.keyArn },
       logRetention,
       removalPolicy,
       bundling: props.bundling,
@@ -85,12 +89,15 @@ export class ApiStack extends Stack {
     // A presigned upload is signed with the API's credentials, so the API may put objects, under
     // media/ only; it never reads, lists or deletes the bucket.
     this.handler.role.addManagedPolicy(props.mediaUploadPolicy);
+    // Supporters lend accounts through the API, which seals their credentials; it never opens one.
+    grantSocialTokenKey(this.handler.role, props.socialTokenKey, 'kms:Encrypt');
     this.addRoutes(props.httpApi);
     this.alarmTopic = this.addAlarms(props);
 
     const alarmAction = new cwActions.SnsAction(this.alarmTopic);
-    // Jobs that read Stripe run in the payments stack, next to the Stripe secret.
-    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => !job.needsStripe), {
+    // Jobs that read Stripe run in the payments stack, next to the Stripe secret; jobs that queue
+    // social deliveries in the social stack, next to the queue.
+    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => !job.needsStripe && !job.needsSocialQueue), {
       stage: props.stage,
       environment,
       logRetention,

@@ -1,9 +1,11 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { MAIN_TABLE, type TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
+import { SOCIAL_TOKEN_CONTEXT } from '../constructs/app-context.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
@@ -12,11 +14,21 @@ export interface DataStackProps extends StageStackProps {
   definition?: TableDefinition;
 }
 
-/** The platform's state: the one DynamoDB table (built from MAIN_TABLE), its key, and the app secret. */
+/**
+ * The platform's state: the one DynamoDB table (built from MAIN_TABLE), its key, the app secret,
+ * and the key that seals social-network credentials.
+ */
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly tableKey: kms.Key;
   readonly appSecret: secretsmanager.Secret;
+  /**
+   * Seals the credentials supporters lend and the organisation connects (KmsTokenBox). Here, with
+   * the table that holds the sealed tokens, because two stacks use it: the API seals (Encrypt
+   * only) and the social worker opens (Decrypt only), each granted in its own stack with the
+   * encryption context as a condition (infra/constructs/app-context.ts, grantSocialTokenKey).
+   */
+  readonly socialTokenKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -53,6 +65,25 @@ export class DataStack extends Stack {
           : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: index.projectedAttributes }),
       });
     }
+
+    this.socialTokenKey = new kms.Key(this, 'SocialTokenKey', {
+      description: `Blue Heart ${props.stage}: seals the social-network credentials supporters lend (encryption context purpose=social-token)`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(prod ? 30 : 7),
+      removalPolicy,
+    });
+    // Whoever holds kms:* on this key (an administrator included) still cannot encrypt or decrypt
+    // with it outside the social-token context: a ciphertext made for anything else is refused.
+    this.socialTokenKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'SocialTokensOnly',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringNotEquals: { ...SOCIAL_TOKEN_CONTEXT } },
+      }),
+    );
 
     // A plain random string (no JSON template): functions/config/app-secret.ts reads SecretString as is.
     this.appSecret = new secretsmanager.Secret(this, 'AppSecret', {

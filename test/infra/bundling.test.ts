@@ -51,8 +51,8 @@ describe('AppFunction bundling', () => {
     expect(code).toContain('DynamoDB');
   });
 
-  // The publish function renders the site's pages (web/, TSX) inside Lambda; the jobs run the domain.
-  const otherEntries = ['functions/handlers/publish-site.ts', ...SCHEDULED_JOBS.map((job) => job.handler)];
+  // The publish function renders the site's pages (web/, TSX) inside Lambda; the jobs and the social worker run the domain.
+  const otherEntries = ['functions/handlers/publish-site.ts', 'functions/handlers/social-worker.ts', ...SCHEDULED_JOBS.map((job) => job.handler)];
   it.skipIf(process.env.INFRA_SKIP_REAL_BUNDLE === '1').each(otherEntries)('bundles %s with the AWS SDK inside', (entry) => {
     const code = fs.readFileSync(bundle(path.join(REPO_ROOT, entry)), 'utf8');
     expect(code).toMatch(/export\s*\{[^}]*as handler/);

@@ -31,6 +31,7 @@ let web: Template;
 let publish: Template;
 let api: Template;
 let payments: Template;
+let social: Template;
 
 beforeAll(() => {
   dev = buildPlatform();
@@ -38,6 +39,7 @@ beforeAll(() => {
   publish = Template.fromStack(dev.platform.publish);
   api = Template.fromStack(dev.platform.api);
   payments = Template.fromStack(dev.platform.payments);
+  social = Template.fromStack(dev.platform.social);
 });
 
 describe('publish function', () => {
@@ -98,19 +100,22 @@ describe('the API and the scheduled jobs', () => {
     expect(http.Properties.Environment.Variables.PUBLISH_FUNCTION_NAME).toBeDefined();
   });
 
-  it('runs every SCHEDULED_JOBS entry once: jobs that read Stripe in the payments stack, the others in the API stack', () => {
+  it('runs every SCHEDULED_JOBS entry once: Stripe jobs in the payments stack, social queue jobs in the social stack, the others in the API stack', () => {
     const expressions = (template: Template) => resources(template, 'AWS::Scheduler::Schedule').map((s) => s.Properties.ScheduleExpression as string).sort();
     const expressionsOf = (jobs: readonly (typeof SCHEDULED_JOBS)[number][]) => jobs.map((job) => job.rate.expression).sort();
-    expect(expressions(api)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => !job.needsStripe)));
+    expect(expressions(api)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => !job.needsStripe && !job.needsSocialQueue)));
     expect(expressions(payments)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => job.needsStripe)));
-    expect(dev.platform.api.jobs.length + dev.platform.payments.jobs.length).toBe(SCHEDULED_JOBS.length);
-    // Publishing due campaigns every minute; reconciling payouts nightly at 03:00 UTC.
+    expect(expressions(social)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => job.needsSocialQueue)));
+    expect(dev.platform.api.jobs.length + dev.platform.payments.jobs.length + dev.platform.social.jobs.length).toBe(SCHEDULED_JOBS.length);
+    expect(SCHEDULED_JOBS.filter((job) => job.needsStripe && job.needsSocialQueue)).toEqual([]);
+    // Publishing due campaigns every minute; reconciling payouts nightly at 03:00 UTC; social messages every minute.
     expect(expressions(api)).toContain('rate(1 minute)');
     expect(expressions(payments)).toContain('cron(0 3 * * ? *)');
+    expect(expressions(social)).toEqual(['rate(1 minute)']);
   });
 
   it('schedules every job in UTC, on time, with retries and a dead-letter queue', () => {
-    for (const template of [api, payments]) {
+    for (const template of [api, payments, social]) {
       const schedules = resources(template, 'AWS::Scheduler::Schedule');
       expect(schedules.length).toBeGreaterThan(0);
       for (const { Properties: schedule } of schedules) {
@@ -135,6 +140,7 @@ describe('the API and the scheduled jobs', () => {
     for (const [stack, template] of [
       [dev.platform.api, api],
       [dev.platform.payments, payments],
+      [dev.platform.social, social],
     ] as const) {
       for (const job of stack.jobs) {
         const fnArn = { 'Fn::GetAtt': [logicalId(stack, job.handler.function), 'Arn'] };

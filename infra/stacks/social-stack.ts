@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
+import { DEFAULT_DISPATCH_POLICY } from '../../functions/domain/social/dispatch/ports.js';
+import type { PlatformConfig } from '../config.js';
+import { grantSocialTokenKey, grantTableKeyViaDynamoDb } from '../constructs/app-context.js';
+import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
+import { ScheduledJob } from '../constructs/scheduled-job.js';
+import { stagePolicy, type StageStackProps } from './stage.js';
+
+/**
+ * The worker's timeout. One attempt holds its claim for at most `leaseMs` (60 s): it starts no
+ * platform call (each bounded by `callTimeoutMs`, 20 s) that could outlive the claim, so it may
+ * make two (look for an earlier post, then publish) and then record the outcome. The records of
+ * a batch run at once, so a batch takes as long as its slowest attempt; 30 s on top covers
+ * DynamoDB, KMS and SQS. Well above `callTimeoutMs`, as a platform call must never be cut off by
+ * the function ending.
+ */
+export const WORKER_TIMEOUT = Duration.seconds(DEFAULT_DISPATCH_POLICY.leaseMs / 1000 + 30);
+/**
+ * AWS asks for a visibility timeout of at least six times the function's timeout for an SQS event
+ * source (retries of throttled invokes happen inside it). It is also far longer than the lease,
+ * as `processJob` requires: a record that failed comes back only once its attempt's claim is over.
+ */
+export const DELIVERY_VISIBILITY_TIMEOUT = Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6);
+/** Receives of one job before it is parked in the dead-letter queue (only attempts that threw count). */
+export const DELIVERY_MAX_RECEIVE_COUNT = 5;
+/** Records per invoke: SendMessageBatch's 10, one fan-out batch per invoke. */
+export const WORKER_BATCH_SIZE = 10;
+/**
+ * Worker instances at once, so at most 10 × 10 attempts are in flight: the platforms' own limits
+ * (Retry-After on a 429) are honoured per delivery, this bounds what a blast asks of them (and of
+ * KMS) at any moment. With maxConcurrency, the event source stops polling rather than being
+ * throttled, so no receive is wasted and no job is pushed towards the dead-letter queue.
+ */
+export const WORKER_MAX_CONCURRENCY = 10;
+/** The every-minute step writes a message's delivery records in chunks and queues them: a blast of 100,000 targets takes about a minute. */
+export const SEND_DUE_TIMEOUT = Duration.minutes(5);
+
+/**
+ * Item-level actions, on the table only (no index, no Scan, no DeleteItem). The worker reads a
+ * delivery, its account and its message, claims and updates the delivery, and marks an account
+ * expired (a transaction of Puts and an Update). TransactWriteItems is authorised per item.
+ */
+export const WORKER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** The every-minute step queries messages, targets and delivery records, creates records (conditional Puts) and saves the message with its audit entry. */
+export const SEND_DUE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] as const;
+
+export interface SocialStackProps extends StageStackProps {
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  /** DataStack.socialTokenKey: the worker opens credentials with it (Decrypt only). */
+  socialTokenKey: kms.IKey;
+  /** The platform's alarm topic (ApiStack). */
+  alarmTopic: sns.ITopic;
+  logLevel: PlatformConfig['logLevel'];
+  bundling?: boolean;
+}
+
+/**
+ * Coordinated social messages on AWS: EventBridge Scheduler runs the every-minute step, which
+ * fans a due message out as one SQS job per target; the worker takes the jobs ten at a time and
+ * posts each once (functions/domain/social/dispatch/), sending a job back with a delay when it
+ * must wait (Retry-After, backoff, not due yet); what keeps failing ends in a dead-letter queue
+ * with an alarm.
+ *
+ * A stack of its own rather than part of the API stack, as payments is: the dispatch has its own
+ * rights (only the worker may open sealed credentials, and it may not delete anything or reach
+ * the app secret or the mail), its own failure modes and alarms, and its own scaling, which
+ * never competes with pledges for the API's concurrency. It comes after the API stack (it uses
+ * its alarm topic); the API needs nothing from it (the key it seals with is in the data stack).
+ */
+export class SocialStack extends Stack {
+  readonly queue: sqs.Queue;
+  readonly deadLetters: sqs.Queue;
+  readonly worker: AppFunction;
+  readonly jobs: ScheduledJob[];
+  readonly alarms: { deadLetters: cloudwatch.Alarm; workerErrors: cloudwatch.Alarm };
+
+  constructor(scope: Construct, id: string, props: SocialStackProps) {
+    super(scope, id, props);
+    const { removalPolicy, logRetention } = stagePolicy(props.stage);
+
+    this.deadLetters = new sqs.Queue(this, 'DeliveryDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // cdk-nag's SQS3 sees this queue named in the delivery queue's redrive policy: nothing to acknowledge.
+
+    this.queue = new sqs.Queue(this, 'Deliveries', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: DELIVERY_VISIBILITY_TIMEOUT,
+      // Long enough for a paused or broken worker to be fixed without losing a job.
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: DELIVERY_MAX_RECEIVE_COUNT },
+    });
+
+    // Exactly what functions/config/social-dispatch.ts reads (socialDispatchEnvSchema); AWS_REGION comes from Lambda.
+    const environment = {
+      STAGE: props.stage,
+      TABLE_NAME: props.table.tableName,
+      LOG_LEVEL: props.logLevel,
+      SOCIAL_QUEUE_URL: this.queue.queueUrl,
+    };
+
+    this.worker = new AppFunction(this, 'Worker', {
+      entry: path.join(REPO_ROOT, 'functions/handlers/social-worker.ts'),
+      description: `Blue Heart ${props.stage}: social delivery worker (one post per SQS job)`,
+      environment: { ...environment, SOCIAL_TOKEN_KEY_ARN: props.socialTokenKey.keyArn },
+      logRetention,
+      removalPolicy,
+      bundling: props.bundling,
+      memorySize: 1024,
+      timeout: WORKER_TIMEOUT,
+    });
+    this.worker.function.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: WORKER_BATCH_SIZE, reportBatchItemFailures: true, maxConcurrency: WORKER_MAX_CONCURRENCY }),
+    );
+    this.grantTable(this.worker.role, props, 'WorkerItems', WORKER_TABLE_ACTIONS);
+    // Jobs go back on the queue with a delay (Retry-After, backoff, not due yet).
+    this.grantSend(this.worker.role);
+    grantSocialTokenKey(this.worker.role, props.socialTokenKey, 'kms:Decrypt');
+
+    const alarmAction = new cwActions.SnsAction(props.alarmTopic);
+    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => job.needsSocialQueue), {
+      stage: props.stage,
+      environment,
+      logRetention,
+      removalPolicy,
+      bundling: props.bundling,
+      memorySize: 1024,
+      timeout: SEND_DUE_TIMEOUT,
+      alarmAction,
+      grant: (role) => {
+        this.grantTable(role, props, 'SendDueItems', SEND_DUE_TABLE_ACTIONS);
+        this.grantSend(role);
+      },
+    });
+
+    const atLeastOnce = {
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    };
+    this.alarms = {
+      deadLetters: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }).createAlarm(this, 'DeliveryDeadLettersAlarm', {
+        alarmDescription: `A social delivery job failed ${DELIVERY_MAX_RECEIVE_COUNT} times (DynamoDB, KMS or SQS unreachable, or not a job): it is parked in the dead-letter queue. Read the worker's logs, then redrive the queue to the delivery queue (docs/deploy.md).`,
+        ...atLeastOnce,
+      }),
+      workerErrors: this.worker.function.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'WorkerErrors', {
+        alarmDescription: 'The social worker crashed, timed out or failed to start (a failed attempt is not an error: it is reported per job). Its batch comes back after the visibility timeout.',
+        ...atLeastOnce,
+      }),
+    };
+    for (const alarm of Object.values(this.alarms)) alarm.addAlarmAction(alarmAction);
+
+    new CfnOutput(this, 'DeliveryQueueUrl', { value: this.queue.queueUrl });
+    new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: this.deadLetters.queueUrl, description: 'Jobs that kept failing; redrive them to the delivery queue once fixed' });
+  }
+
+  private grantTable(role: iam.IRole, props: SocialStackProps, sid: string, actions: readonly string[]): void {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid, actions: [...actions], resources: [props.table.tableArn] }));
+    grantTableKeyViaDynamoDb(role, props.tableKey, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey']);
+  }
+
+  /** SendMessageBatch is authorised by sqs:SendMessage; nothing else of the queue. */
+  private grantSend(role: iam.IRole): void {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'QueueDeliveries', actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
+  }
+}
