@@ -76,7 +76,9 @@ export function normaliseAccountName(platform: Platform, handle: string | undefi
     default: {
       if (typed.length > 100) return issue('handle', 'must be 100 characters or fewer');
       if (/[<>]/.test(typed)) return issue('handle', 'must not contain < or >');
-      return { ok: true, name: { handle: typed ? `@${typed}` : '' } };
+      // X and Threads name accounts @like_this; LinkedIn and Facebook by name or page.
+      const at = platform === 'x' || platform === 'threads';
+      return { ok: true, name: { handle: typed && at ? `@${typed}` : typed } };
     }
   }
 }

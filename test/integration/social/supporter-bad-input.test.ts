@@ -105,6 +105,15 @@ describe('lending with bad input gets a clear answer', () => {
     expect(noMessage.status).toBe(404);
   });
 
+  it('is documented in the OpenAPI document, with the schemas it validates with', async () => {
+    const document = (await (await platform.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, unknown> }>> };
+    expect(Object.keys(document.paths).filter((path) => path.startsWith('/api/social/')).sort()).toEqual([
+      '/api/social/accounts/revoke', '/api/social/{year}/accounts', '/api/social/{year}/preview', '/api/social/{year}/reach',
+    ]);
+    expect(document.paths['/api/social/{year}/accounts']!.post!.requestBody!.content['application/json']!.schema.$ref).toBe('#/components/schemas/LendInput');
+    expect(Object.keys(document.paths['/api/social/{year}/accounts']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '429']));
+  });
+
   it('limits lendings per IP, with a readable 429', async () => {
     const ip = '198.51.100.23';
     const statuses: number[] = [];
