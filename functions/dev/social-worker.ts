@@ -27,7 +27,11 @@ export interface LocalSocialWorkerOptions {
   concurrency: number;
   /** Ids of messages in `sending` state: their unfinished deliveries are queued again on start. */
   sendingMessages: () => Promise<readonly string[]>;
-  /** Nothing of this message is queued or running any more (the workflow then reads the totals). */
+  /**
+   * Nothing of this message is queued or running in this worker right now: the workflow reads the
+   * totals (`summarizeDeliveries`) and, when nothing is pending or claimed (`finalStatus`), moves
+   * the message to `sent` or `partly_failed`. It may be called more than once (e.g. during a restart scan).
+   */
   onDrained?: (messageId: string) => void | Promise<void>;
   logger?: Logger;
 }
@@ -35,6 +39,13 @@ export interface LocalSocialWorkerOptions {
 export interface LocalSocialWorker {
   /** Where the fan-out sends jobs (`fanOut({ ...deps, queue: worker.queue }, …)`). */
   readonly queue: DeliveryQueue;
+  /**
+   * The restart scan: queues every unfinished delivery of the messages being sent (pending at
+   * `notBefore`, claimed when the claim expires). Returns how many. A message is `sending` only
+   * once its fan-out has finished, so its records are all there; a fan-out that died half-way
+   * is run again (it is idempotent) by whatever starts due messages.
+   */
+  recover(): Promise<number>;
   /** Resolves once nothing is queued or running (delayed retries included). */
   idle(): Promise<void>;
   /** Stops taking jobs and waits for the attempts in flight; what is queued is dropped (the next start finds it). */
@@ -49,7 +60,7 @@ export interface LocalSocialWorker {
 }
 
 export interface WorkerStats {
-  /** Deliveries queued again by the restart scan. */
+  /** Deliveries queued again by restart scans. */
   recovered: number;
   queued: number;
   running: number;
@@ -110,7 +121,15 @@ const before = (a: Entry, b: Entry) => a.at < b.at || (a.at === b.at && a.seq < 
 
 const NEVER = new Promise<never>(() => {});
 
+/** A worker that has queued again what the records say is unfinished (the way `npm start` starts it). */
 export async function startSocialWorker(options: LocalSocialWorkerOptions): Promise<LocalSocialWorker> {
+  const worker = createSocialWorker(options);
+  await worker.recover();
+  return worker;
+}
+
+/** A worker taking jobs at once, before (or without) the restart scan: `recover()` runs it. */
+export function createSocialWorker(options: LocalSocialWorkerOptions): LocalSocialWorker {
   const logger = options.logger ?? silentLogger;
   const heap = new JobHeap();
   const perMessage = new Map<string, number>();
@@ -201,25 +220,30 @@ export async function startSocialWorker(options: LocalSocialWorkerOptions): Prom
     }
   }
 
-  // The restart scan: every unfinished delivery of the messages being sent, queued again.
-  for (const messageId of await options.sendingMessages()) {
-    for await (const page of options.deps.deliveries.list(messageId)) {
-      for (const delivery of page) {
-        const at =
-          delivery.state === 'pending' ? Date.parse(delivery.notBefore ?? delivery.dueAt) : delivery.state === 'claimed' ? Date.parse(delivery.claim?.until ?? '') + 1 : undefined;
-        if (at === undefined) continue;
-        stats.recovered++;
-        await queue.send([{ messageId, targetId: delivery.target.id }], { delayMs: Math.max(0, (Number.isNaN(at) ? 0 : at) - Date.now()) });
+  async function recover(): Promise<number> {
+    let recovered = 0;
+    for (const messageId of await options.sendingMessages()) {
+      for await (const page of deps.deliveries.list(messageId)) {
+        for (const delivery of page) {
+          const at =
+            delivery.state === 'pending' ? Date.parse(delivery.notBefore ?? delivery.dueAt) : delivery.state === 'claimed' ? Date.parse(delivery.claim?.until ?? '') + 1 : undefined;
+          if (at === undefined) continue;
+          recovered++;
+          await queue.send([{ messageId, targetId: delivery.target.id }], { delayMs: Math.max(0, (Number.isNaN(at) ? 0 : at) - Date.now()) });
+        }
       }
     }
+    stats.recovered += recovered;
+    if (recovered > 0) logger.info('social worker: unfinished deliveries queued again', { deliveries: recovered });
+    return recovered;
   }
-  if (stats.recovered > 0) logger.info('social worker: unfinished deliveries queued again', { deliveries: stats.recovered });
 
   const consumers = Array.from({ length: options.concurrency }, () => consume());
 
   return {
     queue,
     stats,
+    recover,
     idle: () =>
       new Promise<void>((resolve) => {
         idleWaiters.push(resolve);

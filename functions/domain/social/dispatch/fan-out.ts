@@ -23,7 +23,10 @@ export const FAN_OUT_CHUNK = 1_000;
  * at its time (`notBefore` = `dueAt`, so no attempt can post early, whatever the queue does).
  * Safe to run again after a crash half-way: records that exist are left as they are (a second
  * fan-out never resets a delivery), and queuing a job twice is harmless. A target listed twice
- * gets one record.
+ * gets one record. Move the message to `sending` only once this returns: a restarted worker
+ * rebuilds its queue from the records of `sending` messages, so they must all exist; whatever
+ * starts due messages runs the fan-out again for a message still `scheduled` (EventBridge
+ * Scheduler's retry on AWS, the next scheduler tick locally).
  */
 export async function fanOut(
   deps: FanOutDeps,
