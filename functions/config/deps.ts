@@ -37,7 +37,7 @@ import type { MessageDeps } from '../domain/social/message-service.js';
 import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
 import type { Env } from './env.js';
 import { DynamoAccountStore } from '../adapters/dynamodb/dynamo-account-store.js';
-import { LocalTokenBox } from '../adapters/crypto/token-box.js';
+import { socialTokenBox } from './social-dispatch.js';
 import { MastodonNetwork } from '../adapters/social/mastodon-network.js';
 import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
 import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
@@ -208,8 +208,8 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       accounts: new DynamoAccountStore(documents, env.TABLE_NAME),
       messages: messageRepository,
       ...(overrides.networks ? { networks: overrides.networks } : social),
-      // On AWS a KMS key (KmsTokenBox) is the intended box: it needs its key in the environment.
-      tokenBox: overrides.tokenBox ?? LocalTokenBox.fromAppSecret(appSecret),
+      // KMS on AWS (SOCIAL_TOKEN_KEY_ARN), a key derived from the app secret locally: the worker opens with the same rule.
+      tokenBox: overrides.tokenBox ?? socialTokenBox(env, appSecret),
       tokens,
       hasher,
       limiter,

@@ -124,26 +124,39 @@ export function createSendDueDeps(env: SocialDispatchEnv, options: SocialDispatc
 export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDispatchOptions = {}): { deps: DispatchDeps; queue: DeliveryQueue; logger: Logger } {
   if (!env.SOCIAL_TOKEN_KEY_ARN) throw new ConfigError(['SOCIAL_TOKEN_KEY_ARN: the worker opens sealed credentials with this KMS key']);
   const { clock, logger, queue, deliveries, accounts, messages } = common(env, options);
-  const deps: DispatchDeps = {
-    deliveries,
+  const deps = dispatchDeps({ deliveries, accounts, tokens: socialTokenBox(env, undefined, options.kms), networks: options.networks ?? dispatchNetworks(env.STAGE), messages, clock, logger });
+  return { deps, queue, logger };
+}
+
+/**
+ * `DispatchDeps` from its parts, for the worker Lambda and for `npm start` alike: an expired
+ * token marks the account expired (its owner must reconnect) and is logged; posts are composed
+ * from the message itself.
+ */
+export function dispatchDeps(parts: {
+  deliveries: DispatchDeps['deliveries'];
+  accounts: Pick<DynamoAccountStore, 'get' | 'markExpired'>;
+  tokens: TokenBox;
+  networks: (platform: Platform) => SocialNetwork | undefined;
+  messages: MessageRepository;
+  clock: Clock;
+  logger: Logger;
+}): DispatchDeps {
+  const { accounts, clock, logger } = parts;
+  return {
+    deliveries: parts.deliveries,
     accounts: {
       get: (id) => accounts.get(id),
       async tokenExpired(account, at) {
         const after = await accounts.markExpired(account.id, at);
-        logger.warn('social account refused by its platform: marked expired, its owner must reconnect', {
-          accountId: account.id,
-          owner: account.owner,
-          platform: account.platform,
-          status: after?.status,
-        });
+        logger.warn('social account refused by its platform: marked expired, its owner must reconnect', { accountId: account.id, owner: account.owner, platform: account.platform, status: after?.status });
       },
     },
-    tokens: socialTokenBox(env, undefined, options.kms),
-    networks: options.networks ?? dispatchNetworks(env.STAGE),
-    posts: messageComposer({ message: messageById(messages, clock) }),
+    tokens: parts.tokens,
+    networks: parts.networks,
+    posts: messageComposer({ message: messageById(parts.messages, clock) }),
     clock,
     newToken: randomUUID,
     warn: (message, fields) => logger.warn(message, fields),
   };
-  return { deps, queue, logger };
 }

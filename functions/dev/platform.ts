@@ -19,6 +19,11 @@ import { startScheduler } from './scheduler.js';
 import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
+import { sendDueMessages } from '../domain/social/send-due-messages.js';
+import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
+import { dispatchDeps } from '../config/social-dispatch.js';
+import { startSocialWorker } from './social-worker.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import { systemClock } from '../domain/shared/clock.js';
 import { LocalSitePublisher } from '../adapters/site/local-site-publisher.js';
@@ -54,6 +59,10 @@ export interface Platform {
   tableName: string;
   identity: LocalIdentity;
   deps: AppDeps;
+  /** Runs a scheduled job now, as its schedule would (tests; the scheduler runs them on time). */
+  runJob(name: string): Promise<unknown>;
+  /** Resolves once the local social worker has nothing queued or running. */
+  socialIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -158,9 +167,33 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     progress(`Built ${built.pages} pages`);
 
     const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });
+    // Coordinated messages: the same worker code as the SQS Lambda, in-process, over the networks
+    // supporters lend accounts through (the sandbox locally). A restart queues what is unfinished.
+    const documentsForSocial = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
+    const deliveries = new DynamoDeliveryStore(documentsForSocial, tableName);
+    const socialWorker = await startSocialWorker({
+      deps: dispatchDeps({
+        deliveries,
+        accounts: deps.lending.accounts,
+        tokens: deps.lending.tokenBox,
+        networks: (platform) => deps.lending.networks[platform],
+        messages: deps.social.messages,
+        clock: deps.social.clock,
+        logger: deps.logger,
+      }),
+      concurrency: 16,
+      sendingMessages: async () => {
+        const year = new Date().getUTCFullYear();
+        const messages = (await Promise.all([year - 1, year, year + 1].map((y) => deps.social.messages.listByCampaign(y)))).flat();
+        return messages.filter((message) => message.status === 'sending').map((message) => message.id);
+      },
+      logger: deps.logger,
+    });
+    stops.push(() => socialWorker.stop());
     const runners: Record<string, () => Promise<unknown>> = {
       'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns),
       'reconcile-payouts': () => checkRecentPayouts(deps.finance, { trigger: 'nightly' }),
+      'send-due-messages': () => sendDueMessages({ ...deps.social, accounts: deps.lending.accounts, deliveries, queue: socialWorker.queue }),
     };
     const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
     stops.push(scheduler.stop);
@@ -172,7 +205,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       const check = await checkRecentPayouts(deps.finance, { trigger: 'nightly' });
       progress(`Seeded ${donations.gifts} gifts in ${donations.payouts} payouts; ${donations.lostWebhooks} webhook lost on purpose, so the reconciliation check found ${check.payouts.withDiscrepancies} payout to look at`);
     }
-    return { url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps, stop };
+    const runJob = (name: string) => {
+      const run = runners[name];
+      if (!run) throw new Error(`No scheduled job ${name}`);
+      return run();
+    };
+    return {
+      url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps,
+      runJob, socialIdle: () => socialWorker.idle(), stop,
+    };
   } catch (error) {
     await stop();
     throw error;
