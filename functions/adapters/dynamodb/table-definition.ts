@@ -13,6 +13,9 @@
  *   PERIOD#<2026-07>       / LOCK            a month locked by finance
  *   FINANCE-AUDIT#<2026-07> / <at>#<id>      the finance audit log (append-only)
  *   OFFLINE-RECEIPT#<id>   / RECEIPT         a bank-transfer receipt awaiting or past approval
+ *   SOCIAL-MESSAGES#<year> / MESSAGE#<id>    a coordinated social message (history: SOCIAL-MESSAGE#<id>)
+ *   SOCIAL-ACCOUNT#<id>    / ACCOUNT         a lent or organisation account (targets, reach: see the account store)
+ *   DELIVERY#<message>     / TARGET#<target> the idempotency record of one post of one message
  */
 export interface IndexDefinition {
   name: string;
