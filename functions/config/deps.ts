@@ -43,7 +43,8 @@ import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
 import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
 import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { DEFAULT_LEND_POLICY, type LendDeps, type SocialNetworks } from '../domain/social/lend-service.js';
-import type { TokenBox } from '../domain/social/ports.js';
+import type { DeliveryStore, TokenBox } from '../domain/social/ports.js';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
@@ -51,7 +52,8 @@ export interface AppDeps {
   campaigns: CampaignDeps;
   donations: DonationDeps & LedgerDeps & AnnualReceiptDeps;
   finance: FinanceDeps;
-  social: MessageDeps;
+  /** Managers' messages, and the delivery records of their blasts (the report). */
+  social: MessageDeps & { deliveries: DeliveryStore };
   /**
    * "Lend your voice": supporters' accounts, the networks by platform (real adapters on AWS,
    * the sandbox with `npm start` and in tests), the token box. The dispatcher takes the same
@@ -203,7 +205,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
-    social: { messages: messageRepository, clock, newId: randomUUID },
+    social: { messages: messageRepository, deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME), clock, newId: randomUUID },
     lending: {
       accounts: new DynamoAccountStore(documents, env.TABLE_NAME),
       messages: messageRepository,

@@ -20,8 +20,6 @@ import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
 import { sendDueMessages } from '../domain/social/send-due-messages.js';
-import { createDocumentClient } from '../adapters/dynamodb/client.js';
-import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
 import { dispatchDeps } from '../config/social-dispatch.js';
 import { startSocialWorker } from './social-worker.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
@@ -169,8 +167,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const api = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address });
     // Coordinated messages: the same worker code as the SQS Lambda, in-process, over the networks
     // supporters lend accounts through (the sandbox locally). A restart queues what is unfinished.
-    const documentsForSocial = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
-    const deliveries = new DynamoDeliveryStore(documentsForSocial, tableName);
+    const deliveries = deps.social.deliveries;
     const socialWorker = await startSocialWorker({
       deps: dispatchDeps({
         deliveries,

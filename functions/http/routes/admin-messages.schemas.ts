@@ -68,3 +68,25 @@ export const SocialMessageSchema = z
     version: z.number().int(),
   })
   .openapi('SocialMessage');
+
+const TotalsSchema = z.object({
+  total: z.number().int(), pending: z.number().int(), claimed: z.number().int(), posted: z.number().int(), failed: z.number().int(),
+  skipped: z.number().int(), uncertain: z.number().int(), expectedReach: z.number().int(), deliveredReach: z.number().int(),
+});
+export const DeliveryReportSchema = z
+  .object({
+    summary: TotalsSchema.extend({ byPlatform: z.record(z.string(), TotalsSchema) }),
+    problems: z.array(
+      z.object({
+        messageId: z.string(),
+        target: z.object({ kind: z.string(), id: z.string(), platform: z.string(), language: z.string(), timeZone: z.string(), followers: z.number() }),
+        dueAt: z.string(),
+        state: z.string(),
+        attempts: z.number().int(),
+        uncertain: z.boolean().optional(),
+        error: z.string().optional(),
+        finishedAt: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('DeliveryReport');

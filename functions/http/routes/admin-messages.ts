@@ -1,5 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { stream } from 'hono/streaming';
+import { deliveryReport, deliveryReportCsv } from '../../domain/social/delivery-report.js';
 import { changeMessage, createMessage, getMessage } from '../../domain/social/message-service.js';
 import type { MessageAction } from '../../domain/social/message-workflow.js';
 import type { AppDeps } from '../../config/deps.js';
@@ -11,6 +13,7 @@ import { validate } from '../validate.js';
 import {
   CampaignParamsSchema,
   CancelBodySchema,
+  DeliveryReportSchema,
   MessageDraftSchema,
   MessageParamsSchema,
   MessageUpdateSchema,
@@ -82,6 +85,33 @@ export function adminMessageRoutes(deps: AppDeps) {
     const { year, id } = params(c);
     await getMessage(social, year, id);
     return c.json({ entries: await social.messages.history(year, id) });
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/{year}/{id}/report', tag: TAG, params: MessageParamsSchema, secured: true,
+    summary: 'The delivery report: totals, expected and delivered reach, overall and per platform, and the deliveries that failed or were skipped (first 500).',
+    responses: { 200: { description: 'The report', schema: DeliveryReportSchema } },
+  });
+  app.get('/:year/:id/report', async (c) => {
+    const { year, id } = params(c);
+    await getMessage(social, year, id);
+    return c.json(await deliveryReport(social.deliveries, id), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  documentRoute(app, {
+    method: 'get', path: '/{year}/{id}/report.csv', tag: TAG, params: MessageParamsSchema, secured: true,
+    summary: "Every target's result (link to the post, or the error) as UTF-8 CSV (formula-safe).",
+    responses: { 200: { description: 'CSV', csv: true } },
+  });
+  app.get('/:year/:id/report.csv', async (c) => {
+    const { year, id } = params(c);
+    await getMessage(social, year, id);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="blue-heart-message-${id}-deliveries.csv"`);
+    c.header('Cache-Control', 'no-store');
+    return stream(c, async (out) => {
+      for await (const chunk of deliveryReportCsv(social.deliveries, id)) await out.write(chunk);
+    });
   });
 
   /** The workflow steps a manager takes; each needs the version the manager saw. */

@@ -67,6 +67,22 @@ describe('a coordinated message goes out once from every lent account', () => {
     expect(after.status).toBe('sent');
   });
 
+  it('reports each target: totals, reach, and a CSV row per target with the link to its post', async () => {
+    const token = await platform.identity.issueToken('manager@blueheart.local');
+    const get = (path: string) => fetch(`${platform.url}/api/admin/messages/2026/${message.id}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const report = (await (await get('/report')).json()) as { summary: { total: number; posted: number; failed: number; expectedReach: number; deliveredReach: number; byPlatform: Record<string, { posted: number }> }; problems: unknown[] };
+    expect(report.summary).toMatchObject({ total: 4, posted: 4, failed: 0 });
+    expect(report.summary.deliveredReach).toBe(report.summary.expectedReach);
+    expect(report.summary.expectedReach).toBeGreaterThan(0);
+    expect(report.summary.byPlatform).toMatchObject({ bluesky: { posted: 3 }, mastodon: { posted: 1 } });
+    expect(report.problems).toEqual([]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await get('/report.csv')).arrayBuffer());
+    expect(csv.startsWith('\uFEFFtarget_kind,target_id,platform')).toBe(true);
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(4);
+    expect(rows.every((row) => row.includes(',posted,') && /https?:\/\//.test(row))).toBe(true);
+  });
+
   it('never posts again, however often the step and the worker run', async () => {
     await platform.runJob('send-due-messages');
     await platform.socialIdle();
