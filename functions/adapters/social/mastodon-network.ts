@@ -74,8 +74,17 @@ export class MastodonNetwork implements SocialNetwork {
     return found ? publishedOf(found) : undefined;
   }
 
+  /**
+   * Followers of the account the token belongs to, which must be the handle given: someone's own
+   * token under another person's handle is refused (as `auth`), so no one can lend, or replace,
+   * an account that is not theirs.
+   */
   async followers(account: AccountCredentials): Promise<number> {
     const me = await this.call('read', () => this.client(account).v1.accounts.verifyCredentials(undefined, this.readMeta()));
+    const username = /^@?([^@\s]+)/.exec(account.handle)?.[1]?.toLowerCase();
+    if (username && me.username.toLowerCase() !== username) {
+      throw new SocialError('auth', `This token belongs to @${me.username}, not to ${account.handle}.`);
+    }
     return me.followersCount;
   }
 

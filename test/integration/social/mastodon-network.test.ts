@@ -161,6 +161,10 @@ describe('MastodonNetwork', () => {
     expect(await network.followers(ana)).toBe(1_234);
   });
 
+  it("refuses a token lent under someone else's handle", async () => {
+    await expect(network.followers({ ...ana, handle: '@someone.else@mastodon.example' })).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('not to @someone.else') });
+  });
+
   it('maps a server that cannot be reached to unavailable', async () => {
     const gone = { ...ana, server: `http://127.0.0.1:${await closedPort()}` };
     await expect(network.publish(gone, post('Nobody home'))).rejects.toMatchObject({ kind: 'unavailable' });
