@@ -1,6 +1,7 @@
 import { COUNTRY_CODES, countryName } from '../../functions/domain/shared/countries.js';
 import { CampaignsSection } from './campaigns-section.js';
 import { FinanceSection } from './finance-section.js';
+import { MessagesSection } from './messages-section.js';
 
 /**
  * The console shell for campaign managers and finance staff. Static HTML; everything it shows
@@ -35,6 +36,9 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
               <a id="nav-campaigns" href="#campaigns">Campaigns</a>
             </li>
             <li>
+              <a id="nav-messages" href="#messages">Messages</a>
+            </li>
+            <li>
               <a id="nav-pledges" href="#pledges">Pledges</a>
             </li>
             <li>
@@ -65,6 +69,8 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
           </section>
 
           <CampaignsSection />
+
+          <MessagesSection />
 
           <div id="pledges" hidden>
           <section id="review" aria-labelledby="review-title">

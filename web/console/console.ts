@@ -1,6 +1,6 @@
 /**
  * The console's entry point (bundled by web/builder/extras.ts): sign-in, the section nav
- * (Campaigns · Pledges for managers, Finance for finance staff) and the set-up of each area.
+ * (Campaigns · Messages · Pledges for managers, Finance for finance staff) and the set-up of each area.
  * Every value from the API is written with textContent or value: pledge data, campaign drafts
  * and donors' names are user input.
  */
@@ -8,9 +8,10 @@ import { claims, dropToken, keepToken, signedIn, token, whenSignedOut } from './
 import { $, errorMessage, hush, say } from './dom.js';
 import { loadCampaigns, setUpCampaigns } from './campaign-editor.js';
 import { isFinanceHash, leaveFinance, resetFinance, setUpFinance, showFinance } from './finance.js';
+import { loadMessages, resetMessages, setUpMessages } from './messages.js';
 import { loadWall, setUpPledges } from './pledges.js';
 
-const AREAS = ['campaigns', 'pledges', 'finance'] as const;
+const AREAS = ['campaigns', 'messages', 'pledges', 'finance'] as const;
 type Area = (typeof AREAS)[number];
 const areaOf = (hash: string): Area | undefined =>
   isFinanceHash(hash) ? 'finance' : (AREAS as readonly string[]).includes(hash) ? (hash as Area) : undefined;
@@ -48,7 +49,10 @@ function show(): void {
   $('sign-in').hidden = on;
   $('who').hidden = !on;
   $('console-nav').hidden = !on || allowedAreas().length === 0;
-  if (!on) resetFinance();
+  if (!on) {
+    resetFinance();
+    resetMessages();
+  }
   showArea();
   if (!on) return;
   const c = claims(token()!);
@@ -61,6 +65,7 @@ function show(): void {
   if (!mayManage()) return;
   loadWall().catch((error: unknown) => say(errorMessage(error)));
   loadCampaigns().catch((error: unknown) => say(errorMessage(error)));
+  loadMessages().catch((error: unknown) => say(errorMessage(error)));
 }
 
 addEventListener('hashchange', () => {
@@ -91,5 +96,6 @@ $('sign-out').addEventListener('click', () => {
 whenSignedOut(show);
 setUpPledges();
 setUpCampaigns();
+setUpMessages();
 setUpFinance();
 show();

@@ -1,0 +1,179 @@
+/**
+ * The message editor's form: one fieldset per variant (text with its live count and preview,
+ * hashtags, link, approved rewordings), read back as the API's body; the API's `fields` shown at
+ * their inputs and in a focused summary.
+ */
+import { textDirection, type Language } from '../../functions/domain/shared/languages.js';
+import type { FieldError } from './api.js';
+import { LANGUAGE_LABELS } from './campaign-rules.js';
+import { $, el } from './dom.js';
+import { countVariant, describeCount, parseLines, parseTags, variantName, type MessageVariant, type Platform } from './messages-rules.js';
+
+let uid = 0;
+/** What the form does not edit (media from the kit, their alt text), kept per variant. */
+const kept = new WeakMap<HTMLElement, Pick<MessageVariant, 'mediaIds' | 'altText'>>();
+let campaignYear = new Date().getFullYear();
+let announce: ReturnType<typeof setTimeout> | undefined;
+
+const variantsBox = () => $('message-variants');
+export const variantSets = (): HTMLFieldSetElement[] => [...variantsBox().querySelectorAll<HTMLFieldSetElement>(':scope > fieldset')];
+const input = <T extends HTMLInputElement | HTMLTextAreaElement>(set: HTMLElement, field: string) => set.querySelector<T>(`[data-field="${field}"]`)!;
+
+function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const box = el('div', { class: 'field' }, el('label', { for: id }, label));
+  if (hint) {
+    box.append(el('p', { id: `${id}-hint`, class: 'hint' }, hint));
+    control.setAttribute('aria-describedby', `${id}-hint`);
+  }
+  control.id = id;
+  box.append(control);
+  return box;
+}
+
+function readVariant(set: HTMLElement): MessageVariant {
+  const link = input(set, 'link').value.trim();
+  return {
+    language: set.dataset.language as Language,
+    platform: set.dataset.platform as Platform,
+    text: input(set, 'text').value,
+    hashtags: parseTags(input(set, 'hashtags').value),
+    ...(link ? { link } : {}),
+    ...(kept.get(set) ?? { mediaIds: [], altText: {} }),
+    alternatives: parseLines(input(set, 'alternatives').value),
+  };
+}
+
+/** Counts and previews one variant as it will be posted; `speak` also tells screen readers, after a pause. */
+export function recount(set: HTMLElement, speak = false): void {
+  const variant = readVariant(set);
+  const { posted, check } = countVariant(variant, campaignYear);
+  const count = set.querySelector<HTMLElement>('.count')!;
+  count.textContent = describeCount(check);
+  count.classList.toggle('count-over', !check.ok);
+  set.querySelector('.post-preview')!.textContent = posted;
+  const over = variant.alternatives
+    .map((text, i) => ({ i, check: countVariant(variant, campaignYear, text).check }))
+    .filter(({ check }) => !check.ok)
+    .map(({ i, check }) => `Rewording ${i + 1}: ${describeCount(check)}`);
+  const alternatives = set.querySelector<HTMLElement>('.alternatives-count')!;
+  alternatives.textContent = over.join('. ');
+  alternatives.hidden = over.length === 0;
+  if (!speak) return;
+  clearTimeout(announce);
+  announce = setTimeout(() => ($('message-count-status').textContent = `${variantName(variant, LANGUAGE_LABELS)}: ${describeCount(check)}`), 900);
+}
+
+/** A variant's fieldset; `onChange` runs on every edit, `onRemove` after it is taken out. */
+export function addVariant(variant: MessageVariant, handlers: { onChange: () => void; onRemove: () => void }): HTMLFieldSetElement {
+  const id = `variant-${++uid}`;
+  const dir = textDirection(variant.language);
+  const text = el('textarea', { 'data-field': 'text', rows: 5, lang: variant.language, dir, required: true });
+  text.value = variant.text;
+  const count = el('p', { id: `${id}-count`, class: 'count' });
+  const hashtags = el('input', { type: 'text', 'data-field': 'hashtags', autocomplete: 'off' });
+  hashtags.value = variant.hashtags.join(', ');
+  const link = el('input', { type: 'url', 'data-field': 'link', inputmode: 'url', placeholder: 'https://' });
+  link.value = variant.link ?? '';
+  const alternatives = el('textarea', { 'data-field': 'alternatives', rows: 3, lang: variant.language, dir });
+  alternatives.value = variant.alternatives.join('\n');
+  const textField = field(`${id}-text`, 'Text', text);
+  textField.append(count);
+  const name = variantName(variant, LANGUAGE_LABELS);
+  const remove = el('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Remove the ${name} variant` }, 'Remove variant');
+  const set = el('fieldset', { class: 'variant', 'data-language': variant.language, 'data-platform': variant.platform },
+    el('legend', {}, name),
+    textField,
+    field(`${id}-hashtags`, 'Hashtags', hashtags, 'Comma-separated, with or without #; appended unless the text has them.'),
+    field(`${id}-link`, 'Link', link, 'An https:// address; campaign tags (utm_*) are added when posted.'),
+    field(`${id}-alternatives`, 'Approved rewordings', alternatives, "One per line: each supporter's post takes one, as networks reject identical posts."),
+    el('p', { class: 'alternatives-count count-over', hidden: true }),
+    el('div', { class: 'preview' }, el('h4', { id: `${id}-preview` }, 'Preview as posted'), el('p', { class: 'post-preview', lang: variant.language, dir, 'aria-labelledby': `${id}-preview` })),
+    remove);
+  text.setAttribute('aria-describedby', count.id);
+  kept.set(set, { mediaIds: variant.mediaIds, altText: variant.altText });
+  set.addEventListener('input', () => {
+    recount(set, true);
+    handlers.onChange();
+  });
+  remove.addEventListener('click', () => {
+    set.remove();
+    handlers.onRemove();
+  });
+  variantsBox().append(set);
+  recount(set);
+  return set;
+}
+
+/** Builds the form from a message (or empties it for a new one of `year`). */
+export function fillForm(year: number, message: { title: string; variants: MessageVariant[] } | undefined, handlers: { onChange: () => void; onRemove: () => void }): void {
+  campaignYear = year;
+  clearFieldErrors();
+  $<HTMLInputElement>('message-title').value = message?.title ?? '';
+  variantsBox().replaceChildren();
+  for (const variant of message?.variants ?? []) addVariant(variant, handlers);
+  $('message-no-variants').hidden = variantSets().length > 0;
+}
+
+export function readForm(): { title: string; variants: MessageVariant[] } {
+  return { title: $<HTMLInputElement>('message-title').value.trim(), variants: variantSets().map(readVariant) };
+}
+
+/** `variants.2.text` → the text area of the third variant; `schedule.date` → the schedule's input. */
+function inputFor(path: string): HTMLElement | null {
+  const [head, index, name] = path.split('.');
+  if (head === 'title') return $('message-title');
+  if (head === 'schedule') {
+    const local = $<HTMLInputElement>('schedule-kind-local').checked;
+    return $(local ? (index === 'time' ? 'message-schedule-time' : 'message-schedule-date') : 'message-schedule-at');
+  }
+  if (head !== 'variants' || index === undefined) return null;
+  const set = variantSets()[Number(index)];
+  if (!set) return null;
+  return set.querySelector<HTMLElement>(`[data-field="${name ?? 'text'}"]`) ?? input(set, 'text');
+}
+
+const describe = (path: string): string => {
+  const [head, index, name, n] = path.split('.');
+  if (head !== 'variants' || index === undefined) return head === 'title' ? 'Title' : head === 'schedule' ? 'Schedule' : path;
+  const set = variantSets()[Number(index)];
+  const variant = set ? variantName({ language: set.dataset.language as Language, platform: set.dataset.platform as Platform }, LANGUAGE_LABELS) : `Variant ${Number(index) + 1}`;
+  const what = !name ? '' : name === 'alternatives' ? ` rewording ${Number(n ?? 0) + 1}` : name === 'hashtags' ? ' hashtags' : ` ${name}`;
+  return `${variant}${what}`;
+};
+
+export function clearFieldErrors(): void {
+  for (const message of $('message-editor').querySelectorAll('.field-error')) message.remove();
+  for (const invalid of $('message-editor').querySelectorAll<HTMLElement>('[aria-invalid]')) {
+    invalid.removeAttribute('aria-invalid');
+    const rest = (invalid.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.includes('-error-'));
+    if (rest.length) invalid.setAttribute('aria-describedby', rest.join(' '));
+    else invalid.removeAttribute('aria-describedby');
+  }
+  $('message-errors').hidden = true;
+}
+
+/** The API's field errors under their inputs, and a summary of links to them that takes focus. */
+export function showFieldErrors(errors: FieldError[], intro: string): void {
+  clearFieldErrors();
+  const list = $('message-error-list');
+  list.replaceChildren();
+  errors.forEach((error, i) => {
+    const target = inputFor(error.field);
+    const text = `${describe(error.field)} ${error.message}`;
+    if (!target) return void list.append(el('li', {}, text));
+    const id = `${target.id}-error-${i}`;
+    target.setAttribute('aria-invalid', 'true');
+    target.setAttribute('aria-describedby', [target.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+    const after = target.nextElementSibling?.classList.contains('count') ? target.nextElementSibling : target;
+    after.insertAdjacentElement('afterend', el('p', { id, class: 'field-error' }, error.message));
+    const link = el('a', { href: `#${target.id}` }, text);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      target.focus();
+    });
+    list.append(el('li', {}, link));
+  });
+  $('message-error-intro').textContent = intro;
+  $('message-errors').hidden = false;
+  $('message-errors').focus();
+}
