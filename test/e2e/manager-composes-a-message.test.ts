@@ -123,6 +123,21 @@ describe('a manager composes a message and another approves it', () => {
     expect(await axe(ahmed)).toEqual([]);
 
     await ahmed.context().close();
+
+    // Maria, back in her list, cancels it with a reason: nothing can change it any more.
+    await maria.click('#messages-year-form button[type="submit"]');
+    await expect.poll(() => maria.textContent('#messages-rows')).toContain('Scheduled');
+    await maria.click(`#messages-rows button[aria-label="Open “${TITLE}”"]`);
+    await expect.poll(() => maria.textContent('#message-state')).toContain('Scheduled');
+    expect(await maria.textContent('#message-approve-why')).toBe('Only a message in review can be approved. This one is scheduled.');
+    await maria.fill('#message-reason', 'The date moved');
+    await maria.click('#message-cancel');
+    await expect.poll(() => maria.textContent('#message-state')).toContain('Cancelled');
+    expect(await maria.isDisabled('#message-save')).toBe(true);
+    expect(await maria.isDisabled(text)).toBe(true);
+    expect(await maria.textContent('#message-save-why')).toBe('A message that is cancelled can no longer be changed.');
+    await expect.poll(() => maria.textContent('#message-history li:first-child')).toContain('Reason: The date moved');
+    expect(await axe(maria)).toEqual([]);
     await maria.context().close();
   });
 });

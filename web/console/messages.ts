@@ -47,6 +47,7 @@ function markDirty(): void {
 
 function renderSteps(): void {
   const mayEdit = editable(message);
+  for (const control of $('message-form').querySelectorAll<HTMLInputElement>('input, textarea, select, button:not(#message-save)')) control.disabled = !mayEdit;
   $<HTMLButtonElement>('message-save').disabled = busy || !mayEdit;
   $('message-save-why').textContent = mayEdit ? '' : `A message that is ${STATUS_LABELS[message!.status].toLowerCase()} can no longer be changed.`;
   for (const step of STEPS) {
@@ -161,6 +162,7 @@ function addFromPicker(): void {
 export function setUpMessages(): void {
   $('messages-year-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    if (dirty && !confirm('Discard your unsaved changes to this message?')) return;
     year = Number($<HTMLInputElement>('messages-year').value);
     resetMessages(false);
     loadMessages().catch((error: unknown) => say(errorMessage(error)));
