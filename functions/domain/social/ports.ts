@@ -66,6 +66,8 @@ export interface DeliveryStore {
   /**
    * Claims a delivery for one attempt: succeeds only if it is pending and due (not before
    * `notBefore`), or claimed with an expired lease. Returns the claimed record, or undefined.
+   * Taking over an expired claim returns the record with `uncertain: true`: the attempt that held
+   * it may have posted before it died, so the new one looks for the post first.
    */
   claim(messageId: string, targetId: string, token: string, now: Date, leaseMs: number): Promise<Delivery | undefined>;
   /** Finishes or releases a claim; only the holder of `token` may (false when the claim was lost). */
