@@ -130,6 +130,8 @@ describe('a manager composes a message and another approves it', () => {
     await maria.click(`#messages-rows button[aria-label="Open “${TITLE}”"]`);
     await expect.poll(() => maria.textContent('#message-state')).toContain('Scheduled');
     expect(await maria.textContent('#message-approve-why')).toBe('Only a message in review can be approved. This one is scheduled.');
+    expect(await maria.inputValue('#message-schedule-date')).toBe(nextYear);
+    expect(await maria.isChecked('#schedule-kind-local')).toBe(true);
     await maria.fill('#message-reason', 'The date moved');
     await maria.click('#message-cancel');
     await expect.poll(() => maria.textContent('#message-state')).toContain('Cancelled');

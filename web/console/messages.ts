@@ -4,7 +4,7 @@
  * with the reason shown) and the history.
  */
 import { ApiError, claims, send, token } from './api.js';
-import { $, el, errorMessage, say, utc } from './dom.js';
+import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
 import { addVariant, clearFieldErrors, fillForm, readForm, showFieldErrors, variantSets } from './messages-form.js';
 import {
   ACTION_LABELS, STATUS_LABELS, STEPS, describeSchedule, describeWho, editable, whyNot,
@@ -65,10 +65,26 @@ function renderState(): void {
   renderSteps();
 }
 
+function showKind(): void {
+  const local = $<HTMLInputElement>('schedule-kind-local').checked;
+  $('schedule-local').hidden = !local;
+  $('schedule-instant').hidden = local;
+}
+
+/** The schedule form shows the message's schedule, for rescheduling. */
+function fillSchedule(schedule: MessageSchedule | undefined): void {
+  $<HTMLInputElement>(`schedule-kind-${schedule?.kind ?? 'local'}`).checked = true;
+  $<HTMLInputElement>('message-schedule-date').value = schedule?.kind === 'local' ? schedule.date : '';
+  $<HTMLInputElement>('message-schedule-time').value = schedule?.kind === 'local' ? schedule.time : '09:00';
+  $<HTMLInputElement>('message-schedule-at').value = schedule?.kind === 'instant' ? toLocalInput(new Date(schedule.at)) : '';
+  showKind();
+}
+
 function show(next: SocialMessage | undefined): void {
   message = next;
   dirty = false;
   fillForm(year, next, handlers);
+  fillSchedule(next?.schedule);
   renderState();
   const editor = $('message-editor');
   editor.hidden = false;
@@ -182,13 +198,7 @@ export function setUpMessages(): void {
     void take(STEPS.find((s) => s.type === 'schedule')!);
   });
   for (const step of STEPS) if (step.type !== 'schedule') $(step.button).addEventListener('click', () => void take(step));
-  for (const kind of ['local', 'instant']) {
-    $(`schedule-kind-${kind}`).addEventListener('change', () => {
-      const local = $<HTMLInputElement>('schedule-kind-local').checked;
-      $('schedule-local').hidden = !local;
-      $('schedule-instant').hidden = local;
-    });
-  }
+  for (const kind of ['local', 'instant']) $(`schedule-kind-${kind}`).addEventListener('change', showKind);
 }
 
 /** Signed out (or another year): no message of the last one stays on the page. */
