@@ -7,20 +7,13 @@ import { campaignTagOf, composePost } from '../../functions/domain/social/compos
 import { allowedActions, selfApprovalReason, type MessageActionType } from '../../functions/domain/social/message-workflow.js';
 import { PLATFORM_RULES, checkLength, type LengthCheck } from '../../functions/domain/social/platform-rules.js';
 import { PLATFORMS, type MessageSchedule, type MessageStatus, type MessageVariant, type Platform, type SocialMessage } from '../../functions/domain/social/social.js';
+import type { MessageAuditEntry } from '../../functions/domain/social/ports.js';
 
 export type { MessageSchedule, MessageVariant, Platform, SocialMessage };
 export { LANGUAGES, PLATFORMS, PLATFORM_RULES };
 
-export interface HistoryEntry {
-  version: number;
-  at: string;
-  by: string;
-  action: string;
-  before: string | null;
-  after: string;
-  changes?: Array<{ field: string; before: unknown; after: unknown }>;
-  reason?: string;
-}
+/** One step of a message's history, as `GET …/history` answers it. */
+export type HistoryEntry = Omit<MessageAuditEntry, 'messageId'>;
 
 export const STATUS_LABELS: Record<MessageStatus, string> = {
   draft: 'Draft', in_review: 'In review', approved: 'Approved', scheduled: 'Scheduled', sending: 'Sending',

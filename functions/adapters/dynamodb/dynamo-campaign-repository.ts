@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CampaignAuditEntry, CampaignRecord, CampaignRepository } from '../../domain/campaigns/ports.js';
-import { conflictOr } from './errors.js';
+import { putWithHistory } from './versioned-write.js';
 
 /**
  * Campaigns are few (one a year) and rarely written: one partition holds every record, in year
@@ -35,33 +35,14 @@ export class DynamoCampaignRepository implements CampaignRepository {
     return Item ? strip<CampaignRecord>(Item) : undefined;
   }
 
-  async save(previous: CampaignRecord | undefined, next: CampaignRecord, entry: CampaignAuditEntry): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...recordKey(next.year), type: 'campaign', ...next },
-                ...(previous
-                  ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': previous.version } }
-                  : { ConditionExpression: 'attribute_not_exists(PK)' }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { PK: auditPartition(entry.year), SK: auditKey(entry.version), type: 'campaign-audit', ...entry },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      throw conflictOr(error);
-    }
+  save(previous: CampaignRecord | undefined, next: CampaignRecord, entry: CampaignAuditEntry): Promise<void> {
+    return putWithHistory(
+      this.client,
+      this.tableName,
+      { ...recordKey(next.year), type: 'campaign', ...next },
+      previous?.version,
+      { PK: auditPartition(entry.year), SK: auditKey(entry.version), type: 'campaign-audit', ...entry },
+    );
   }
 
   async history(year: number): Promise<CampaignAuditEntry[]> {

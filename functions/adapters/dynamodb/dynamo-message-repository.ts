@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MessageAuditEntry, MessageRepository } from '../../domain/social/ports.js';
 import type { SocialMessage } from '../../domain/social/social.js';
-import { conflictOr } from './errors.js';
+import { putWithHistory } from './versioned-write.js';
 
 /**
  * A campaign's messages are few (tens): one partition per campaign holds them all, and each
@@ -34,33 +34,14 @@ export class DynamoMessageRepository implements MessageRepository {
     return Item ? strip<SocialMessage>(Item) : undefined;
   }
 
-  async save(next: SocialMessage, expectedVersion: number | undefined, entry: MessageAuditEntry): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...messageKey(next.campaignYear, next.id), type: 'social-message', ...next },
-                ...(expectedVersion === undefined
-                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                  : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': expectedVersion } }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { PK: historyPartition(entry.messageId), SK: historyKey(entry.version), type: 'social-message-audit', ...entry },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      throw conflictOr(error);
-    }
+  save(next: SocialMessage, expectedVersion: number | undefined, entry: MessageAuditEntry): Promise<void> {
+    return putWithHistory(
+      this.client,
+      this.tableName,
+      { ...messageKey(next.campaignYear, next.id), type: 'social-message', ...next },
+      expectedVersion,
+      { PK: historyPartition(entry.messageId), SK: historyKey(entry.version), type: 'social-message-audit', ...entry },
+    );
   }
 
   async history(_campaignYear: number, id: string): Promise<MessageAuditEntry[]> {
