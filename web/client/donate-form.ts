@@ -4,6 +4,7 @@ import { fillTemplate } from '../i18n/plural.js';
 import { asciiDigits, formatMoney, majorAmountValue } from '../site/money.js';
 import { API } from '../site/paths.js';
 import { pageLanguage } from './counts.js';
+import { busyButton } from './busy-button.js';
 
 /** A v4 UUID: `crypto.randomUUID` where the browser has it (secure contexts), the same from random bytes otherwise. */
 export function newIdempotencyKey(): string {
@@ -47,7 +48,6 @@ export function initDonateForm(form: HTMLFormElement): void {
   const keyInput = form.querySelector<HTMLInputElement>('[data-idempotency-key]');
   const showName = form.querySelector<HTMLInputElement>('input[name="showName"]');
   const nameField = document.getElementById('donate-displayName-field');
-  let busy = false;
 
   const currency = (): Currency => {
     const value = currencySelect?.value ?? '';
@@ -142,18 +142,12 @@ export function initDonateForm(form: HTMLFormElement): void {
     showErrorSummary(summary, summaryList, [...marked.map(({ text, control }) => ({ text, target: control })), ...unmatched.map((text) => ({ text }))]);
   };
 
-  const label = button?.textContent ?? '';
-  const done = (): void => {
-    busy = false;
-    if (button) {
-      button.removeAttribute('aria-disabled');
-      button.textContent = label;
-    }
-  };
+  const submitting = busyButton(button);
+  const done = submitting.done;
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy) return;
+    if (submitting.busy) return;
     clearErrors();
     const form_ = new FormData(form);
     const text = (name: string): string => String(form_.get(name) ?? '').trim();
@@ -165,7 +159,7 @@ export function initDonateForm(form: HTMLFormElement): void {
       showFieldErrors([{ field: 'amount', message }], true);
       return;
     }
-    busy = true;
+    submitting.start();
     const shown = form_.has('showName') && text('displayName') !== '';
     const year = Number(text('campaignYear'));
     const body = {
@@ -181,10 +175,6 @@ export function initDonateForm(form: HTMLFormElement): void {
       language: text('language') || lang,
       idempotencyKey: keyInput?.value || newIdempotencyKey(),
     };
-    if (button) {
-      button.setAttribute('aria-disabled', 'true');
-      button.textContent = button.dataset.sendingLabel ?? label;
-    }
     fetch(API.donationsCheckout, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

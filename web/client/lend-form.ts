@@ -1,6 +1,7 @@
 import { fillTemplate } from '../i18n/plural.js';
 import { formatNumber, pageLanguage } from './counts.js';
 import { fieldErrors, showErrorSummary, type FieldError } from './field-errors.js';
+import { busyButton } from './busy-button.js';
 
 /**
  * "Lend your voice" (pages/lend-your-voice.tsx). The form is hidden until this runs: the
@@ -184,16 +185,16 @@ export function initLendForm(form: HTMLFormElement): void {
     showErrorSummary(summary, summaryList, [...marked.map(({ text, control }) => ({ text, target: control })), ...[...unmatched, ...others].map((text) => ({ text }))]);
   };
 
-  let busy = false;
+  const submitting = busyButton(button);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy) return;
+    if (submitting.busy) return;
     clearErrors();
     if (!consent.checked) {
       showFieldErrors([{ field: 'consent', message: '' }]);
       return;
     }
-    busy = true;
+    submitting.start();
     const api = posting() === 'api';
     const payload: Record<string, unknown> = {
       platform: platform(),
@@ -205,18 +206,7 @@ export function initLendForm(form: HTMLFormElement): void {
       ...(api && value('secret') ? { secret: value('secret') } : {}),
       ...(value('email') ? { email: value('email') } : {}),
     };
-    const label = button?.textContent ?? '';
-    if (button) {
-      button.setAttribute('aria-disabled', 'true');
-      button.textContent = button.dataset.sendingLabel ?? label;
-    }
-    const finish = (): void => {
-      busy = false;
-      if (button) {
-        button.removeAttribute('aria-disabled');
-        button.textContent = label;
-      }
-    };
+    const finish = submitting.done;
     fetch(form.dataset.accountsUrl ?? '', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

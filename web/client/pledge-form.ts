@@ -3,6 +3,7 @@ import { isLanguage } from '../../functions/domain/shared/languages.js';
 import { API, pageHref } from '../site/paths.js';
 import { pageLanguage } from './counts.js';
 import { isFresh, solveProofOfWork, type Proof } from './proof-of-work.js';
+import { busyButton } from './busy-button.js';
 
 /**
  * Enhances the pledge form: solves the proof of work in the background once the form is first
@@ -12,10 +13,9 @@ import { isFresh, solveProofOfWork, type Proof } from './proof-of-work.js';
 export function initPledgeForm(form: HTMLFormElement): void {
   const summary = form.querySelector<HTMLElement>('[data-error-summary]');
   const summaryList = summary?.querySelector('[data-error-list]');
-  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  const submitting = busyButton(form.querySelector<HTMLButtonElement>('button[type="submit"]'));
   let proof: Proof | undefined;
   let solving: AbortController | undefined;
-  let busy = false;
 
   const startSolving = (): void => {
     solving?.abort();
@@ -70,8 +70,8 @@ export function initPledgeForm(form: HTMLFormElement): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy) return;
-    busy = true;
+    if (submitting.busy) return;
+    submitting.start();
     clearErrors();
     const data = new FormData(form);
     const text = (name: string): string => String(data.get(name) ?? '').trim();
@@ -88,17 +88,8 @@ export function initPledgeForm(form: HTMLFormElement): void {
       website: String(data.get('website') ?? ''),
       ...(sentProof ? { altcha: sentProof.payload } : {}),
     };
-    const label = button?.textContent ?? '';
-    if (button) {
-      button.setAttribute('aria-disabled', 'true');
-      button.textContent = button.dataset.sendingLabel ?? label;
-    }
     const done = (): void => {
-      busy = false;
-      if (button) {
-        button.removeAttribute('aria-disabled');
-        button.textContent = label;
-      }
+      submitting.done();
       // A proof is accepted once: whatever happened to this one, get a fresh one for next time.
       if (sentProof) startSolving();
     };

@@ -1,6 +1,7 @@
 import { fillTemplate } from '../i18n/plural.js';
 import { API } from '../site/paths.js';
 import { fieldErrors, type FieldError } from './field-errors.js';
+import { busyButton } from './busy-button.js';
 
 /** The fields the form shows errors for; anything else the API names goes to the live region. */
 const FIELDS = ['email', 'year'] as const;
@@ -16,8 +17,7 @@ export function initStatementForm(form: HTMLFormElement): void {
   const data = form.dataset;
   const status = form.querySelector<HTMLElement>('[data-statement-status]');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
-  const label = button?.textContent ?? '';
-  let busy = false;
+  const submitting = busyButton(button);
 
   const say = (text: string): void => {
     if (!status) return;
@@ -43,17 +43,11 @@ export function initStatementForm(form: HTMLFormElement): void {
     marked[0]?.control.focus();
   };
 
-  const done = (): void => {
-    busy = false;
-    if (button) {
-      button.removeAttribute('aria-disabled');
-      button.textContent = label;
-    }
-  };
+  const done = submitting.done;
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy) return;
+    if (submitting.busy) return;
     clearErrors();
     const fields = new FormData(form);
     const text = (name: string): string => String(fields.get(name) ?? '').trim();
@@ -61,11 +55,7 @@ export function initStatementForm(form: HTMLFormElement): void {
     const lang = text('language') || document.documentElement.lang;
     // Inserted years keep their own direction inside Arabic sentences (as the build's `translate`).
     const shownYear = document.documentElement.dir === 'rtl' ? `\u2068${year}\u2069` : String(year);
-    busy = true;
-    if (button) {
-      button.setAttribute('aria-disabled', 'true');
-      button.textContent = button.dataset.sendingLabel ?? label;
-    }
+    submitting.start();
     say('');
     fetch(API.donationsAnnualReceipt, {
       method: 'POST',
