@@ -20,7 +20,6 @@
  * `posted` with the network's post id; otherwise the bench exits 1.
  * First, `createAll` alone: conditional Puts in parallel vs 100-item transactions, 10,000 records.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client.js';
@@ -36,6 +35,7 @@ import type { DeliveryQueue, DispatchDeps, DispatchPolicy } from '../functions/d
 import type { DeliveryStore } from '../functions/domain/social/ports.js';
 import type { ConnectedAccount, Delivery, DeliveryTarget, Platform, SocialMessage } from '../functions/domain/social/social.js';
 import { percentile, printTable } from './stats.js';
+import { dynamoCpu } from './dynamo-cpu.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -325,23 +325,6 @@ async function measureCreateAll(endpoint: string, admin: DynamoDBClient, dynamoC
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
 const secs = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(1) : '—');
 
-/** DynamoDB Local's JVM (the `-port` it was started on): its CPU time, from /proc, in ms. */
-function dynamoCpu(port: string): () => number {
-  const pid = readdirSync('/proc').find((entry) => {
-    if (!/^\d+$/.test(entry)) return false;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      return args.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && args[args.indexOf('-port') + 1] === port;
-    } catch {
-      return false;
-    }
-  });
-  if (!pid) return () => NaN;
-  return () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  };
-}
 
 async function main(): Promise<void> {
   const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);

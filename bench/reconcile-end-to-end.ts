@@ -18,7 +18,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/adapters/dynamodb/create-table.js';
@@ -31,6 +30,7 @@ import type { FinanceDeps, FinanceStore, PayoutSource } from '../functions/domai
 import { reconcileOnePayout } from '../functions/domain/finance/reconcile-payouts.js';
 import { createLogger } from '../functions/adapters/log/logger.js';
 import { median, printTable } from './stats.js';
+import { dynamoCpu } from './dynamo-cpu.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -259,23 +259,6 @@ function decorate<T extends object>(target: T, methods: { [K in keyof T]?: (targ
   });
 }
 
-/** DynamoDB Local's JVM (the `-port` it was started on): its CPU time, from /proc, in ms. */
-function dynamoCpu(port: string): () => number {
-  const pid = readdirSync('/proc').find((entry) => {
-    if (!/^\d+$/.test(entry)) return false;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      return args.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && args[args.indexOf('-port') + 1] === port;
-    } catch {
-      return false;
-    }
-  });
-  if (!pid) return () => NaN;
-  return () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
-  };
-}
 
 // ─── The benchmark ──────────────────────────────────────────────────────────────────────────────
 
