@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import { AppError } from '../domain/shared/errors.js';
 import { isLanguage } from '../domain/shared/languages.js';
 import type { AppEnv } from './app-env.js';
+import { validate } from './validate.js';
 
 export type BodyFormat = 'json' | 'form';
 
@@ -44,4 +46,9 @@ export async function readJsonOrForm(c: Context<AppEnv>): Promise<{ format: Body
   c.set('respondWithHtml', true);
   if (form.language && isLanguage(form.language)) c.set('language', form.language);
   return { format, body, form };
+}
+
+/** A JSON (or form) body, validated: the parsed value, or a 400 naming every bad field. */
+export async function readValidBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  return validate(schema, await readBody(c, bodyFormat(c)));
 }

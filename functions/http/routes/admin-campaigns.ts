@@ -8,7 +8,7 @@ import { renderCampaignPreview } from '../../../web/publish-pages.js';
 import type { AppEnv } from '../app-env.js';
 import { requireRole } from '../middleware/require-role.js';
 import { documentRoute } from '../openapi.js';
-import { bodyFormat, readBody } from '../read-body.js';
+import { readValidBody } from '../read-body.js';
 import { validate } from '../validate.js';
 import {
   CampaignDraftSchema,
@@ -66,7 +66,7 @@ export function adminCampaignRoutes(deps: AppDeps) {
   doc('put', '/{year}', 'Create or update the draft. Nothing changes on the site until it is published.', { 200: { description: 'Saved', schema: CampaignEditorViewSchema } }, CampaignDraftSchema);
   app.put('/:year', async (c) => {
     const year = yearOf(c.req.param('year'));
-    const input = validate(CampaignDraftSchema, await readBody(c, bodyFormat(c)));
+    const input = await readValidBody(c, CampaignDraftSchema);
     return c.json(editorView(await saveCampaignDraft(campaigns, year, input, who(c))));
   });
 
@@ -95,7 +95,7 @@ export function adminCampaignRoutes(deps: AppDeps) {
 
   doc('put', '/{year}/schedule', 'Publish the draft at a given time (checked every minute); null clears it.', { 200: { description: 'Scheduled', schema: CampaignEditorViewSchema } }, ScheduleSchema);
   app.put('/:year/schedule', async (c) => {
-    const { publishAt } = validate(ScheduleSchema, await readBody(c, bodyFormat(c)));
+    const { publishAt } = await readValidBody(c, ScheduleSchema);
     const record = await scheduleCampaign(campaigns, yearOf(c.req.param('year')), publishAt ? new Date(publishAt) : null, who(c));
     return c.json(editorView(record));
   });
@@ -110,7 +110,7 @@ export function adminCampaignRoutes(deps: AppDeps) {
 
   doc('post', '/{year}/restore', 'Bring back a published version: it becomes the draft and goes live again.', { 200: { description: 'Restored', schema: PublishedSchema } }, RestoreSchema);
   app.post('/:year/restore', async (c) => {
-    const { revision } = validate(RestoreSchema, await readBody(c, bodyFormat(c)));
+    const { revision } = await readValidBody(c, RestoreSchema);
     const { record, published } = await restoreCampaign(campaigns, yearOf(c.req.param('year')), revision, who(c));
     return c.json({ view: editorView(record), published });
   });
@@ -118,7 +118,7 @@ export function adminCampaignRoutes(deps: AppDeps) {
   doc('post', '/{year}/media', "Ask to upload a file to the year's media kit; the answer says where to PUT the bytes.", { 200: { description: 'Where to send the file', schema: UploadResponseSchema } }, UploadRequestSchema);
   app.post('/:year/media', async (c) => {
     const year = yearOf(c.req.param('year'));
-    const request = validate(UploadRequestSchema, await readBody(c, bodyFormat(c)));
+    const request = await readValidBody(c, UploadRequestSchema);
     return c.json(await requestMediaUpload(campaigns.media, year, request, { now: campaigns.clock.now(), newId: campaigns.newId }));
   });
 

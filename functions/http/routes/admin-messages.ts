@@ -8,7 +8,7 @@ import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
 import { requireRole } from '../middleware/require-role.js';
 import { documentRoute } from '../openapi.js';
-import { bodyFormat, readBody } from '../read-body.js';
+import { readValidBody } from '../read-body.js';
 import { validate } from '../validate.js';
 import {
   CampaignParamsSchema,
@@ -31,7 +31,6 @@ export function adminMessageRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requireRole(deps.auth, ['manager']));
   const user = (c: Context<AppEnv>) => c.get('principal').username;
-  const body = async <S extends z.ZodType>(c: Context<AppEnv>, schema: S) => validate(schema, await readBody(c, bodyFormat(c)));
   const params = (c: Context<AppEnv>) => validate(MessageParamsSchema, { year: c.req.param('year'), id: c.req.param('id') });
 
   documentRoute(app, {
@@ -51,7 +50,7 @@ export function adminMessageRoutes(deps: AppDeps) {
   });
   app.post('/:year', async (c) => {
     const { year } = validate(CampaignParamsSchema, { year: c.req.param('year') });
-    const draft = await body(c, MessageDraftSchema);
+    const draft = await readValidBody(c, MessageDraftSchema);
     return c.json(await createMessage(social, year, draft, user(c)), 201);
   });
 
@@ -72,7 +71,7 @@ export function adminMessageRoutes(deps: AppDeps) {
   });
   app.put('/:year/:id', async (c) => {
     const { year, id } = params(c);
-    const { version, ...changes } = await body(c, MessageUpdateSchema);
+    const { version, ...changes } = await readValidBody(c, MessageUpdateSchema);
     return c.json(await changeMessage(social, year, id, version, { type: 'edit', changes }, user(c)));
   });
 
@@ -130,7 +129,7 @@ export function adminMessageRoutes(deps: AppDeps) {
     });
     app.post(`/:year/:id/${step.path}`, async (c) => {
       const { year, id } = params(c);
-      const input = (await body(c, step.schema)) as { version: number };
+      const input = (await readValidBody(c, step.schema)) as { version: number };
       return c.json(await changeMessage(social, year, id, input.version, step.action(input as never), user(c)));
     });
   }

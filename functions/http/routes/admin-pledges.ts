@@ -7,7 +7,7 @@ import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
 import { requireRole } from '../middleware/require-role.js';
 import { documentRoute } from '../openapi.js';
-import { bodyFormat, readBody } from '../read-body.js';
+import { readValidBody } from '../read-body.js';
 import { validate } from '../validate.js';
 import {
   PledgeIdSchema,
@@ -41,7 +41,7 @@ export function adminPledgeRoutes(deps: AppDeps) {
     responses: { 200: { description: 'How many matched and how many changed', schema: ReviewOutcomeSchema } },
   });
   app.post('/review', async (c) => {
-    const { action, filter } = validate(ReviewActionSchema, await readBody(c, bodyFormat(c)));
+    const { action, filter } = await readValidBody(c, ReviewActionSchema);
     const outcome = await reviewPledges(deps.pledges, action, filter);
     audit(`pledges.${action}`, { filter, ...outcome }, c.get('principal').username);
     return c.json(outcome);
@@ -54,7 +54,7 @@ export function adminPledgeRoutes(deps: AppDeps) {
   });
   app.put('/:id/wall', async (c) => {
     const { id } = validate(PledgeIdSchema, { id: c.req.param('id') });
-    const { hidden } = validate(WallVisibilitySchema, await readBody(c, bodyFormat(c)));
+    const { hidden } = await readValidBody(c, WallVisibilitySchema);
     const pledge = await setWallVisibility(deps.pledges, id, hidden);
     if (!pledge) throw new AppError('not_found', 'There is no pledge with that id.');
     audit(hidden ? 'wall.hide' : 'wall.show', { pledgeId: id }, c.get('principal').username);

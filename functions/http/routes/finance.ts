@@ -11,7 +11,7 @@ import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
 import { requireRole } from '../middleware/require-role.js';
 import { documentRoute } from '../openapi.js';
-import { bodyFormat, readBody } from '../read-body.js';
+import { readValidBody } from '../read-body.js';
 import { validate } from '../validate.js';
 import {
   AuditEntrySchema,
@@ -54,7 +54,6 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.use('*', requireRole(deps.auth, ['finance'], { adminsToo: false }));
   const user = (c: Context<AppEnv>) => c.get('principal').username;
-  const body = async <S extends z.ZodType>(c: Context<AppEnv>, schema: S) => validate(schema, await readBody(c, bodyFormat(c)));
   const payoutId = (c: Context<AppEnv>) => validate(PayoutIdSchema, { id: c.req.param('id') }).id;
 
   documentRoute(app, {
@@ -103,7 +102,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/payouts/:id/mark-reconciled', async (c) => {
     const id = payoutId(c);
-    const { note } = await body(c, MarkReconciledSchema);
+    const { note } = await readValidBody(c, MarkReconciledSchema);
     return c.json(await markPayoutReconciled(finance, id, user(c), note));
   });
 
@@ -114,7 +113,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/payouts/:id/reopen', async (c) => {
     const id = payoutId(c);
-    const { reason } = await body(c, ReasonSchema);
+    const { reason } = await readValidBody(c, ReasonSchema);
     return c.json(await reopenPayout(finance, id, user(c), reason));
   });
 
@@ -149,7 +148,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/periods/:period/lock', async (c) => {
     const { period } = validate(PeriodParamSchema, { period: c.req.param('period') });
-    const { reason } = await body(c, OptionalReasonSchema);
+    const { reason } = await readValidBody(c, OptionalReasonSchema);
     return c.json(await lockPeriod(finance, period, user(c), reason));
   });
 
@@ -160,7 +159,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/periods/:period/unlock', async (c) => {
     const { period } = validate(PeriodParamSchema, { period: c.req.param('period') });
-    const { reason } = await body(c, ReasonSchema);
+    const { reason } = await readValidBody(c, ReasonSchema);
     return c.json(await unlockPeriod(finance, period, user(c), reason));
   });
 
@@ -190,7 +189,7 @@ export function financeRoutes(deps: AppDeps) {
     responses: { 201: { description: 'Recorded, pending approval', schema: OfflineReceiptSchema } },
   });
   app.post('/offline-receipts', async (c) => {
-    const input = await body(c, OfflineReceiptInputSchema);
+    const input = await readValidBody(c, OfflineReceiptInputSchema);
     return c.json(await recordOfflineReceipt(finance, input, user(c)), 201);
   });
 
@@ -211,7 +210,7 @@ export function financeRoutes(deps: AppDeps) {
   });
   app.post('/offline-receipts/:id/reject', async (c) => {
     const { id } = validate(OfflineReceiptIdSchema, { id: c.req.param('id') });
-    const { reason } = await body(c, ReasonSchema);
+    const { reason } = await readValidBody(c, ReasonSchema);
     return c.json(await rejectOfflineReceipt(finance, id, user(c), reason));
   });
 
