@@ -6,10 +6,10 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ScheduledJob as Job } from '../../functions/config/schedules.js';
-import { acknowledge } from '../nag.js';
 import path from 'node:path';
 import type * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AppFunction, REPO_ROOT, type AppFunctionProps } from './app-function.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
 
 /** What every job of a stack shares: its function settings, who is told when a run is lost, and its rights. */
 export interface ScheduledJobsProps extends Omit<ScheduledJobProps, 'job' | 'entry'> {
@@ -71,16 +71,7 @@ export class ScheduledJob extends Construct {
     const { job, stage, ...functionProps } = props;
     assertScheduleExpression(job.name, job.rate.expression);
 
-    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the schedule target and of the function\'s asynchronous invocations; cdk-nag only recognises SQS redrive policies.',
-    );
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', "the schedule target and of the function's asynchronous invocations");
 
     this.handler = new AppFunction(this, 'Job', { ...functionProps, description: `Blue Heart ${stage}: scheduled job ${job.name}` });
     // A run that still fails after Lambda's own retries is parked here rather than dropped.

@@ -18,6 +18,7 @@ import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 
 /** The routes this stack owns; more specific than the API stack's `ANY /api/{proxy+}`, so they win. */
 export const WEBHOOK_ROUTE = 'POST /api/stripe/webhook';
@@ -189,16 +190,7 @@ export class PaymentsStack extends Stack {
     this.grant(this.checkout.role, props, 'checkout');
     this.grant(this.finance.role, props, 'finance');
 
-    this.deadLetters = new sqs.Queue(this, 'WebhookDeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
-      'AwsSolutions-SQS3',
-      "This queue is itself the dead-letter queue (on-failure destination) of the webhook function's asynchronous invocations; cdk-nag only recognises SQS redrive policies.",
-    );
+    this.deadLetters = deadLetterQueue(this, 'WebhookDeadLetters', "the webhook function's asynchronous invocations");
     // Only asynchronous invokes use this; API Gateway's synchronous ones are answered 5xx instead.
     this.webhook.function.configureAsyncInvoke({
       retryAttempts: 2,

@@ -16,6 +16,7 @@ import { grantSocialTokenKey, grantTableKeyViaDynamoDb } from '../constructs/app
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 
 /**
  * The worker's timeout. One attempt holds its claim for at most `leaseMs` (60 s): it starts no
@@ -90,12 +91,8 @@ export class SocialStack extends Stack {
     super(scope, id, props);
     const { removalPolicy, logRetention } = stagePolicy(props.stage);
 
-    this.deadLetters = new sqs.Queue(this, 'DeliveryDeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    // cdk-nag's SQS3 sees this queue named in the delivery queue's redrive policy: nothing to acknowledge.
+    // Named in the delivery queue's redrive policy, which cdk-nag's SQS3 sees: nothing to acknowledge.
+    this.deadLetters = deadLetterQueue(this, 'DeliveryDeadLetters');
 
     this.queue = new sqs.Queue(this, 'Deliveries', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
