@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndPlatform } from '../support/browser.js';
+import { useBrowserAndPlatform, signInToConsole } from '../support/browser.js';
 
 const TITLE = 'World Day: morning message';
 /** With "\n\n#BlueHeart" appended when posted: 12 more. 273 + 12 = 285 on X, 5 over its 280. */
@@ -20,14 +20,12 @@ describe('a manager composes a message and another approves it', () => {
   const year = new Date().getUTCFullYear();
   const nextYear = `${year + 1}-07-30`;
 
-  const signIn = async (username: string, password: string) => {
+  const signIn = async (username: string) => {
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${session.platform.url}/console/#messages`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInToConsole(page, username);
     await expect.poll(() => page.isVisible('#messages')).toBe(true);
     expect(await page.inputValue('#messages-year')).toBe(String(year));
     return page;
@@ -40,7 +38,7 @@ describe('a manager composes a message and another approves it', () => {
   const count = '#message-variants .count';
 
   it('composes, counts live, submits; another manager approves and schedules', async () => {
-    const maria = await signIn('manager@blueheart.local', 'blue-heart-manager');
+    const maria = await signIn('manager@blueheart.local');
     expect(await maria.getAttribute('#nav-messages', 'aria-current')).toBe('page');
 
     await maria.click('#new-message');
@@ -95,7 +93,7 @@ describe('a manager composes a message and another approves it', () => {
     expect(await axe(maria)).toEqual([]);
 
     // Her colleague opens it from the list, approves it and schedules it for 09:00 everywhere.
-    const ahmed = await signIn('manager2@blueheart.local', 'blue-heart-manager2');
+    const ahmed = await signIn('manager2@blueheart.local');
     await expect.poll(() => ahmed.textContent('#messages-rows')).toContain(TITLE);
     await ahmed.click(`#messages-rows button[aria-label="Open “${TITLE}”"]`);
     await expect.poll(() => ahmed.evaluate(() => document.activeElement?.id)).toBe('message-editor-title');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndPlatform } from '../support/browser.js';
+import { useBrowserAndPlatform, signInToConsole } from '../support/browser.js';
 
 const THEME = { en: 'Leave no child behind', es: 'Que ningún niño se quede atrás' };
 const SUMMARY = { en: 'Children are a third of detected victims.', es: 'Los niños son un tercio de las víctimas detectadas.' };
@@ -16,9 +16,7 @@ describe('a manager edits a campaign', () => {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${url}/console/`);
-    await page.fill('#username', 'manager@blueheart.local');
-    await page.fill('#password', 'blue-heart-manager');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInToConsole(page, 'manager@blueheart.local');
     await expect.poll(() => page.isVisible('#campaigns')).toBe(true);
 
     await page.fill('#new-year', '2027');

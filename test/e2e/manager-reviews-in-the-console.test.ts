@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndPlatform } from '../support/browser.js';
+import { useBrowserAndPlatform, signInToConsole } from '../support/browser.js';
 
 /** Maria, a campaign manager, signs in, restores a suspect burst and hides a wall entry. */
 describe('a manager works in the console', () => {
@@ -7,9 +7,7 @@ describe('a manager works in the console', () => {
   const signedIn = async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.platform.url}/console/`);
-    await page.fill('#username', 'manager@blueheart.local');
-    await page.fill('#password', 'blue-heart-manager');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInToConsole(page, 'manager@blueheart.local');
     await page.click('#nav-pledges');
     return page;
   };
@@ -61,9 +59,7 @@ describe('a manager works in the console', () => {
   it('shows a finance user no manager tools', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.platform.url}/console/`);
-    await page.fill('#username', 'finance@blueheart.local');
-    await page.fill('#password', 'blue-heart-finance');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInToConsole(page, 'finance@blueheart.local');
     // The finance area instead: payouts first; no link to campaigns or pledges.
     await page.waitForSelector('#finance', { state: 'visible' });
     expect(await page.isVisible('#nav-campaigns')).toBe(false);

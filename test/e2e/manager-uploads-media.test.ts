@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndPlatform } from '../support/browser.js';
+import { useBrowserAndPlatform, signInToConsole } from '../support/browser.js';
 
 /** A valid 2 × 2 blue PNG, built in memory. */
 function tinyPng(): Buffer {
@@ -55,9 +55,7 @@ describe('a manager uploads media to a campaign', () => {
     });
 
     await page.goto(`${url}/console/`);
-    await page.fill('#username', 'manager@blueheart.local');
-    await page.fill('#password', 'blue-heart-manager');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInToConsole(page, 'manager@blueheart.local');
     await expect.poll(() => page.isVisible('#campaigns')).toBe(true);
     await page.fill('#new-year', '2027');
     await page.click('#new-campaign-form button[type="submit"]');

@@ -1,5 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { LOCAL_USERS } from '../../functions/dev/local-identity.js';
 import { startTestPlatform } from './running-platform.js';
 
 /** Debian's Chromium (apt-get install -y chromium); Playwright's own download cannot run here. */
@@ -26,4 +27,13 @@ export function useBrowserAndPlatform(options: { seed?: boolean } = {}) {
     await session.platform?.stop();
   });
   return session;
+}
+
+/** Fills the console's sign-in form as one of the local users (its password from LOCAL_USERS) and submits it. */
+export async function signInToConsole(page: Page, username: string): Promise<void> {
+  const user = LOCAL_USERS.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`No local user ${username}`);
+  await page.fill('#username', user.username);
+  await page.fill('#password', user.password);
+  await page.click('#sign-in-form button[type="submit"]');
 }
