@@ -19,7 +19,7 @@ import { systemClock, type Clock } from '../domain/shared/clock.js';
 import { messageComposer } from '../domain/social/dispatch/message-composer.js';
 import type { DeliveryQueue, DispatchDeps } from '../domain/social/dispatch/ports.js';
 import type { MessageRepository, SocialNetwork, TokenBox } from '../domain/social/ports.js';
-import type { SendDueDeps } from '../domain/social/send-due-messages.js';
+import { sendingCampaignYears, type SendDueDeps } from '../domain/social/send-due-messages.js';
 import type { Platform, SocialMessage } from '../domain/social/social.js';
 import { ConfigError, envSchema, type Env } from './env.js';
 
@@ -75,8 +75,7 @@ export function dispatchNetworks(stage: Env['STAGE']): (platform: Platform) => S
  */
 export function messageById(repository: MessageRepository, clock: Clock): (id: string) => Promise<SocialMessage | undefined> {
   return async (id) => {
-    const year = clock.now().getUTCFullYear();
-    for (const campaignYear of [year, year - 1, year + 1]) {
+    for (const campaignYear of sendingCampaignYears(clock.now())) {
       const message = await repository.get(campaignYear, id);
       if (message) return message;
     }

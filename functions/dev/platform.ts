@@ -19,7 +19,7 @@ import { startScheduler } from './scheduler.js';
 import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
-import { sendDueMessages } from '../domain/social/send-due-messages.js';
+import { sendDueMessages, sendingCampaignYears } from '../domain/social/send-due-messages.js';
 import { dispatchDeps } from '../config/social-dispatch.js';
 import { startSocialWorker } from './social-worker.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
@@ -180,8 +180,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       }),
       concurrency: 16,
       sendingMessages: async () => {
-        const year = new Date().getUTCFullYear();
-        const messages = (await Promise.all([year - 1, year, year + 1].map((y) => deps.social.messages.listByCampaign(y)))).flat();
+        const messages = (await Promise.all(sendingCampaignYears(new Date()).map((year) => deps.social.messages.listByCampaign(year)))).flat();
         return messages.filter((message) => message.status === 'sending').map((message) => message.id);
       },
       logger: deps.logger,

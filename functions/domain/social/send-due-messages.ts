@@ -9,6 +9,15 @@ export interface SendDueDeps extends MessageDeps, FanOutDeps {
   accounts: AccountStore;
 }
 
+/**
+ * The campaigns whose messages may be sending: this year's first, then last year's (a message
+ * of 30 July can still be sending as the year turns in some time zones) and next year's.
+ */
+export const sendingCampaignYears = (now: Date): number[] => {
+  const year = now.getUTCFullYear();
+  return [year, year - 1, year + 1];
+};
+
 /** Who moves messages along on its own: the audit log names it. */
 export const SCHEDULER = 'scheduler';
 
@@ -35,10 +44,9 @@ async function* activeTargets(accounts: AccountStore, campaignYear: number): Asy
  */
 export async function sendDueMessages(deps: SendDueDeps): Promise<{ started: string[]; finished: string[] }> {
   const now = deps.clock.now();
-  const year = now.getUTCFullYear();
   const started: string[] = [];
   const finished: string[] = [];
-  for (const campaignYear of [year - 1, year, year + 1]) {
+  for (const campaignYear of sendingCampaignYears(now)) {
     for (const message of await deps.messages.listByCampaign(campaignYear)) {
       if (message.status === 'scheduled' && isDue(message, now)) {
         await fanOut(deps, message, activeTargets(deps.accounts, campaignYear), now);
