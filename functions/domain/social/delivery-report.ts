@@ -15,10 +15,10 @@ export interface DeliveryReport {
 /** The delivery report of a message: totals and reach overall and per platform, and what did not go out. */
 export async function deliveryReport(store: DeliveryStore, messageId: string): Promise<DeliveryReport> {
   const problems: Delivery[] = [];
-  for await (const page of store.list(messageId)) {
-    for (const delivery of page) if ((delivery.state === 'failed' || delivery.state === 'skipped') && problems.length < REPORT_PROBLEMS) problems.push(delivery);
-  }
-  return { summary: await summarizeDeliveries(store, messageId), problems };
+  const summary = await summarizeDeliveries(store, messageId, (delivery) => {
+    if ((delivery.state === 'failed' || delivery.state === 'skipped') && problems.length < REPORT_PROBLEMS) problems.push(delivery);
+  });
+  return { summary, problems };
 }
 
 const COLUMNS = ['target_kind', 'target_id', 'platform', 'language', 'time_zone', 'due_at', 'state', 'attempts', 'uncertain', 'post_url', 'error', 'finished_at', 'followers', 'reach'] as const;

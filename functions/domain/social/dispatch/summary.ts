@@ -30,11 +30,12 @@ function add(totals: DeliveryTotals, delivery: Delivery): void {
   if (delivery.state === 'posted') totals.deliveredReach += delivery.reach ?? delivery.target.followers;
 }
 
-/** Totals of a message's deliveries, overall and per platform, in one pass over the records. */
-export async function summarizeDeliveries(store: DeliveryStore, messageId: string): Promise<DeliverySummary> {
+/** Totals of a message's deliveries, overall and per platform, in one pass over the records (each also shown to `visit`). */
+export async function summarizeDeliveries(store: DeliveryStore, messageId: string, visit?: (delivery: Delivery) => void): Promise<DeliverySummary> {
   const summary: DeliverySummary = { ...empty(), byPlatform: {} };
   for await (const page of store.list(messageId)) {
     for (const delivery of page) {
+      visit?.(delivery);
       add(summary, delivery);
       add((summary.byPlatform[delivery.target.platform] ??= empty()), delivery);
     }
