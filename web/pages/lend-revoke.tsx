@@ -7,6 +7,7 @@ import { API, pageHref } from '../site/paths.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { renderDocument } from './render.js';
+import { TokenAction } from './server-pages.js';
 
 /** The pages the revoke link of "Lend your voice" leads to, rendered by the API per request. */
 export type LendRevokePage =
@@ -19,18 +20,9 @@ function LendRevokeView({ ctx, page }: { ctx: PageContext; page: LendRevokePage 
   const what = translate(ctx.lang, r.text, { network: NETWORK_NAMES[page.platform], handle: page.handle || NETWORK_NAMES[page.platform] });
   if (page.kind === 'ask') {
     return (
-      <Layout ctx={ctx} title={r.title} private>
-        <div class="container narrow page">
-          <h1>{r.title}</h1>
-          <p class="lead">{what}</p>
-          <form method="post" action={API.socialRevoke} class="token-form">
-            <input type="hidden" name="token" value={page.token} />
-            <button type="submit" class="button button-primary button-large">
-              {r.button}
-            </button>
-          </form>
-        </div>
-      </Layout>
+      <TokenAction ctx={ctx} title={r.title} action={API.socialRevoke} token={page.token} button={r.button}>
+        <p class="lead">{what}</p>
+      </TokenAction>
     );
   }
   return (

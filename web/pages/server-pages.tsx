@@ -16,7 +16,7 @@ export type ServerPage =
  * Confirm, unsubscribe and erase all wait for a button press: a GET must never change anything,
  * because mail scanners and link previews fetch every link in an email.
  */
-function TokenAction(props: { ctx: PageContext; title: string; action: string; token: string; button: string; children?: unknown }) {
+export function TokenAction(props: { ctx: PageContext; title: string; action: string; token: string; button: string; children?: unknown }) {
   return (
     <Layout ctx={props.ctx} title={props.title} private>
       <div class="container narrow page">
