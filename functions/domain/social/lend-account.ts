@@ -2,11 +2,12 @@ import { normaliseEmail } from '../pledges/pledge.js';
 import { AppError } from '../shared/errors.js';
 import type { Language } from '../shared/languages.js';
 import { lendingEmail, NETWORK_NAMES } from './lend-emails.js';
-import { accountKeyOf, normaliseAccountName, type AccountName } from './lend-handles.js';
+import { checkAndSealCredential } from './check-credential.js';
+import { accountKeyOf, normaliseAccountName } from './lend-handles.js';
 import type { LendPreview } from './lend-preview.js';
 import { messageToLend, previewOrThrow, revokePageUrl, type LendDeps } from './lend-service.js';
 import { PLATFORM_RULES } from './platform-rules.js';
-import { SocialError, type LentAccount, type SocialNetwork } from './ports.js';
+import type { LentAccount } from './ports.js';
 import type { Platform } from './social.js';
 
 export interface LendInput {
@@ -81,7 +82,7 @@ export async function lendAccount(deps: LendDeps, input: LendInput, context: Len
   const ownerKey = email ? deps.hasher.email(email) : undefined;
   const id = deps.accountIdOf(accountKeyOf(input.campaignYear, input.platform, named.name, ownerKey));
   const preview = previewOrThrow(message, input.language, input.platform, id, input.timeZone);
-  const followers = shareOnly ? 0 : await verifyCredential(deps, network!, named.name, input.secret!);
+  const { followers, encryptedToken } = shareOnly ? { followers: 0, encryptedToken: '' } : await checkAndSealCredential(deps, network!, named.name, input.secret!);
 
   const account: LentAccount = {
     id,
@@ -92,7 +93,7 @@ export async function lendAccount(deps: LendDeps, input: LendInput, context: Len
     followers,
     language: input.language,
     timeZone: input.timeZone,
-    encryptedToken: shareOnly ? '' : await deps.tokenBox.seal(input.secret!),
+    encryptedToken,
     campaignYear: input.campaignYear,
     connectedAt: now.toISOString(),
     status: 'active',
@@ -136,45 +137,6 @@ async function limitLendings(deps: LendDeps, ip: string | undefined, now: Date):
   ]);
   if (burst > perIp.burst || sustained > perIp.sustained) {
     throw new AppError('rate_limited', 'Too many accounts were lent from your network just now. Please try again in an hour.');
-  }
-}
-
-/**
- * Asks the network for the account's followers with the credential: proof that it works, and the
- * expected reach. The credential never appears in an error or a log.
- */
-async function verifyCredential(deps: LendDeps, network: SocialNetwork, name: AccountName, secret: string): Promise<number> {
-  const networkName = NETWORK_NAMES[network.platform];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SocialError('unavailable', 'no answer in time')), deps.policy.verifyTimeoutMs);
-  });
-  try {
-    const followers = await Promise.race([network.followers({ handle: name.handle, ...(name.server ? { server: name.server } : {}), token: secret }), timeout]);
-    return Number.isFinite(followers) && followers > 0 ? Math.round(followers) : 0;
-  } catch (error) {
-    if (error instanceof SocialError) {
-      switch (error.kind) {
-        case 'auth':
-          throw fieldError(
-            'secret',
-            network.platform === 'mastodon'
-              ? `was refused by ${networkName}: check the handle, the server and the access token`
-              : `was refused by ${networkName}: check the handle and the app password`,
-            `${networkName} refused the ${network.platform === 'mastodon' ? 'access token' : 'app password'}. Check the handle and the ${network.platform === 'mastodon' ? 'token' : 'app password'}, then try again.`,
-          );
-        case 'rate_limited':
-          throw new AppError('rate_limited', `${networkName} is asking us to slow down. Please try again in a few minutes.`);
-        case 'rejected':
-          throw fieldError('handle', `was not accepted by ${networkName}`);
-        default:
-          break;
-      }
-    }
-    const where = name.server ? new URL(name.server).hostname : networkName;
-    throw new AppError('unavailable', `We could not reach ${where} to check your account. Check the server's name, or try again in a few minutes.`, { retryable: true, cause: error });
-  } finally {
-    clearTimeout(timer);
   }
 }
 
