@@ -21,12 +21,15 @@ import { conflictOr } from './errors.js';
  *   no target item; expired ones keep theirs (status `expired`), so the report can list them.
  * - Expected reach: Query `SOCIAL-REACH#<year>` and `SOCIAL-REACH#organisation` (8 shard items
  *   each), summed. Every write that changes an account's contribution (lend, re-lend, revoke,
- *   expire) ADDs the difference to a shard picked at random, in the same transaction as the
+ *   expire, a new follower count) ADDs the difference to a shard picked at random, in the same transaction as the
  *   account and target items, so the totals never drift from the accounts and no item is hot.
  * - Lend / re-lend: TransactWriteItems: Put account **if its store version is the one read**
  *   (or it is absent) + Put target + ADD to reach. Revoke: Update account SET status revoked
  *   REMOVE encryptedToken, sealedEmail, ownerKey + Delete target + ADD to reach, in one
  *   transaction. A conflict (another write between the read and the write) reads again.
+ * - Ask an expired account's owner to reconnect (the token health check, the worker): the same
+ *   conditional transaction sets `reconnectClaim` (a lease), then `reconnectAsked` once the email
+ *   went out, so one expiry is asked about once however many runs and attempts meet it.
  * The campaign partition takes one write per lending, far below a partition's 1,000 writes/s.
  */
 const REACH_SHARDS = 8;
@@ -119,6 +122,40 @@ export class DynamoAccountStore implements SupporterAccountStore {
       return result;
     });
     return result;
+  }
+
+  async refreshFollowers(id: string, followers: number): Promise<LentAccount | undefined> {
+    let result: LentAccount | undefined;
+    await this.change(id, (previous) => {
+      result = previous;
+      if (previous?.status !== 'active' || previous.followers === followers) return undefined;
+      result = { ...previous, followers };
+      return result;
+    });
+    return result;
+  }
+
+  async claimReconnect(id: string, token: string, at: Date, leaseMs: number): Promise<LentAccount | undefined> {
+    let result: LentAccount | undefined;
+    await this.change(id, (previous) => {
+      result = undefined;
+      if (previous?.status !== 'expired' || previous.reconnectAsked?.expiredAt === previous.expiredAt) return undefined;
+      if (previous.reconnectClaim && Date.parse(previous.reconnectClaim.until) > at.getTime()) return undefined;
+      result = { ...previous, reconnectClaim: { token, until: new Date(at.getTime() + leaseMs).toISOString() } };
+      return result;
+    });
+    return result;
+  }
+
+  async finishReconnect(id: string, token: string, at: Date, asked: boolean): Promise<void> {
+    await this.change(id, (previous) => {
+      // A revoke or a new lending meanwhile ended the claim with everything else.
+      if (previous?.status !== 'expired' || previous.reconnectClaim?.token !== token) return undefined;
+      const next: LentAccount = { ...previous };
+      delete next.reconnectClaim;
+      if (asked) next.reconnectAsked = { at: at.toISOString(), expiredAt: previous.expiredAt ?? at.toISOString() };
+      return next;
+    });
   }
 
   async *targetsOf(campaignYear: number): AsyncIterable<ConnectedAccount[]> {

@@ -120,6 +120,10 @@ export interface LentAccount extends ConnectedAccount {
   consent?: { messageId: string; messageVersion: number; at: string };
   revokedAt?: string;
   expiredAt?: string;
+  /** Someone is asking the owner to reconnect right now (a lease: a crashed asker's claim runs out). */
+  reconnectClaim?: { token: string; until: string };
+  /** The owner was asked to reconnect, for the expiry of `expiredAt` (never twice for one expiry). */
+  reconnectAsked?: { at: string; expiredAt: string };
 }
 
 /** Expected reach: how many accounts are lent (active) and their followers when they connected. */
@@ -144,6 +148,20 @@ export interface SupporterAccountStore extends AccountStore {
    * anything but an active account is left as it is). Returns the account as it is afterwards.
    */
   markExpired(id: string, at: Date): Promise<LentAccount | undefined>;
+  /**
+   * The network answered with a new follower count for an active account: the account, its
+   * target item and the campaign's reach change together. Anything but an active account is
+   * left as it is. Returns the account as it is afterwards.
+   */
+  refreshFollowers(id: string, followers: number): Promise<LentAccount | undefined>;
+  /**
+   * Claims asking an expired account's owner to reconnect: succeeds (returning the account, with
+   * its secrets) only if the account is expired, its owner was not asked for this expiry, and no
+   * other claim is running (`leaseMs`). Undefined otherwise.
+   */
+  claimReconnect(id: string, token: string, at: Date, leaseMs: number): Promise<LentAccount | undefined>;
+  /** Ends a reconnect claim held with `token`: `asked` records that the owner was asked (at `at`); false only releases it. */
+  finishReconnect(id: string, token: string, at: Date, asked: boolean): Promise<void>;
   /** Active accounts and their followers: the supporters' of one campaign, and the organisation's (which serve every campaign). */
   reach(campaignYear: number): Promise<{ supporters: ReachTotals; organisation: ReachTotals }>;
 }
