@@ -78,6 +78,8 @@ export interface ConnectedAccount {
   /** The campaign the supporter lent it for (supporters); organisation accounts serve all. */
   campaignYear?: number;
   connectedAt: string;
+  /** What the network posts as, where the handle does not name it: a Facebook Page id, a LinkedIn author URN. */
+  accountRef?: string;
   status: 'active' | 'expired' | 'revoked';
   /** Supporters: a keyed hash of their email, for the revoke link and reconnect reminders. */
   ownerKey?: string;
