@@ -3,22 +3,27 @@ import { summarizeDeliveries, type DeliverySummary } from './dispatch/summary.js
 import type { DeliveryStore } from './ports.js';
 import type { Delivery } from './social.js';
 
-/** At most this many unsuccessful deliveries are listed in the JSON report; the CSV has every one. */
+/** At most this many unsuccessful deliveries, and this many posts, are listed in the JSON report; the CSV has every one. */
 export const REPORT_PROBLEMS = 500;
+export const REPORT_POSTS = 500;
 
 export interface DeliveryReport {
   summary: DeliverySummary;
   /** Failed and skipped deliveries (what needs a look), the first REPORT_PROBLEMS. */
   problems: Delivery[];
+  /** Posted deliveries with the link to each post, the first REPORT_POSTS. */
+  posts: Delivery[];
 }
 
-/** The delivery report of a message: totals and reach overall and per platform, and what did not go out. */
+/** The delivery report of a message: totals and reach overall, per platform and per kind of target, what did not go out, and the posts. */
 export async function deliveryReport(store: DeliveryStore, messageId: string): Promise<DeliveryReport> {
   const problems: Delivery[] = [];
+  const posts: Delivery[] = [];
   const summary = await summarizeDeliveries(store, messageId, (delivery) => {
     if ((delivery.state === 'failed' || delivery.state === 'skipped') && problems.length < REPORT_PROBLEMS) problems.push(delivery);
+    if (delivery.state === 'posted' && posts.length < REPORT_POSTS) posts.push(delivery);
   });
-  return { summary, problems };
+  return { summary, problems, posts };
 }
 
 const COLUMNS = ['target_kind', 'target_id', 'platform', 'language', 'time_zone', 'due_at', 'state', 'attempts', 'uncertain', 'post_url', 'error', 'finished_at', 'followers', 'reach'] as const;

@@ -184,24 +184,3 @@ export async function lendingPreview(
       : undefined;
   return previewOrThrow(message, input.language, input.platform, id, input.timeZone);
 }
-
-export interface CampaignReach {
-  campaignYear: number;
-  /** Supporters' accounts lent to the campaign (active). */
-  supporters: number;
-  /** The organisation's own accounts (active), which post every campaign's messages. */
-  organisationAccounts: number;
-  /** Followers of all of them when they connected: the expected reach before the moment. */
-  expectedReach: number;
-}
-
-/** Expected reach: the followers of every active target, counted when each account connected. */
-export async function expectedReach(deps: Pick<LendDeps, 'accounts'>, campaignYear: number): Promise<CampaignReach> {
-  const { supporters, organisation } = await deps.accounts.reach(campaignYear);
-  return {
-    campaignYear,
-    supporters: Math.max(0, supporters.accounts),
-    organisationAccounts: Math.max(0, organisation.accounts),
-    expectedReach: Math.max(0, supporters.followers + organisation.followers),
-  };
-}

@@ -2,7 +2,7 @@ import { AppError, type FieldIssue } from '../shared/errors.js';
 import { campaignTagOf, composePost } from './compose-post.js';
 import { checkLength, PLATFORM_RULES, type LengthOptions } from './platform-rules.js';
 import { isInPast } from './schedule.js';
-import type { MessageSchedule, MessageStatus, MessageVariant, SocialMessage } from './social.js';
+import type { DeliveredReach, MessageSchedule, MessageStatus, MessageVariant, SocialMessage } from './social.js';
 
 /**
  * A message's life: draft → in_review → approved → scheduled → sending → sent | partly_failed,
@@ -29,7 +29,7 @@ export type MessageAction =
   /** The scheduler, at the moment. */
   | { type: 'start_sending' }
   /** The dispatcher, once every target is done: any failure makes it partly failed. */
-  | { type: 'finish'; failed: number }
+  | { type: 'finish'; failed: number; delivered?: DeliveredReach }
   | { type: 'cancel'; reason?: string };
 
 export type MessageActionType = MessageAction['type'];
@@ -194,7 +194,7 @@ export function transition(
       next = { ...base, status: 'sending' };
       break;
     case 'finish':
-      next = { ...base, status: action.failed > 0 ? 'partly_failed' : 'sent' };
+      next = { ...base, status: action.failed > 0 ? 'partly_failed' : 'sent', ...(action.delivered ? { delivered: action.delivered } : {}) };
       break;
     case 'cancel':
       next = { ...base, status: 'cancelled', cancelledBy: by };

@@ -1,5 +1,5 @@
 import { fanOut, type FanOutDeps } from './dispatch/fan-out.js';
-import { finalStatus, summarizeDeliveries } from './dispatch/summary.js';
+import { deliveredReach, finalStatus, summarizeDeliveries } from './dispatch/summary.js';
 import { changeMessage, type MessageDeps } from './message-service.js';
 import type { AccountStore } from './ports.js';
 import { firstAndLastDue } from './schedule.js';
@@ -55,7 +55,7 @@ export async function sendDueMessages(deps: SendDueDeps): Promise<{ started: str
       } else if (message.status === 'sending') {
         const summary = await summarizeDeliveries(deps.deliveries, message.id);
         if (finalStatus(summary)) {
-          await changeMessage(deps, campaignYear, message.id, message.version, { type: 'finish', failed: summary.failed }, SCHEDULER);
+          await changeMessage(deps, campaignYear, message.id, message.version, { type: 'finish', failed: summary.failed, delivered: deliveredReach(summary) }, SCHEDULER);
           finished.push(message.id);
         }
       }

@@ -53,7 +53,17 @@ export interface SocialMessage {
   submittedBy?: string;
   approvedBy?: string;
   cancelledBy?: string;
+  /**
+   * Set when it finishes sending: the posts from accounts (organisation's and supporters') and
+   * their followers at posting. The public reach adds these up, so it never reads deliveries.
+   */
+  delivered?: DeliveredReach;
   version: number;
+}
+
+export interface DeliveredReach {
+  posts: number;
+  reach: number;
 }
 
 /** Who a message goes out from (or to). */

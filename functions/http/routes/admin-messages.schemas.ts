@@ -73,13 +73,14 @@ const TotalsSchema = z.object({
   total: z.number().int(), pending: z.number().int(), claimed: z.number().int(), posted: z.number().int(), failed: z.number().int(),
   skipped: z.number().int(), uncertain: z.number().int(), expectedReach: z.number().int(), deliveredReach: z.number().int(),
 });
+const DeliveryTargetSchema = z.object({ kind: z.string(), id: z.string(), platform: z.string(), language: z.string(), timeZone: z.string(), followers: z.number() });
 export const DeliveryReportSchema = z
   .object({
-    summary: TotalsSchema.extend({ byPlatform: z.record(z.string(), TotalsSchema) }),
+    summary: TotalsSchema.extend({ byPlatform: z.record(z.string(), TotalsSchema), byKind: z.record(z.string(), TotalsSchema) }),
     problems: z.array(
       z.object({
         messageId: z.string(),
-        target: z.object({ kind: z.string(), id: z.string(), platform: z.string(), language: z.string(), timeZone: z.string(), followers: z.number() }),
+        target: DeliveryTargetSchema,
         dueAt: z.string(),
         state: z.string(),
         attempts: z.number().int(),
@@ -88,5 +89,15 @@ export const DeliveryReportSchema = z
         finishedAt: z.string().optional(),
       }),
     ),
+    posts: z.array(
+      z.object({
+        messageId: z.string(),
+        target: DeliveryTargetSchema,
+        dueAt: z.string(),
+        postUrl: z.string().optional(),
+        finishedAt: z.string().optional(),
+        reach: z.number().int().optional(),
+      }),
+    ).openapi({ description: 'Posted deliveries with the link to each post (first 500; the CSV has every one)' }),
   })
   .openapi('DeliveryReport');

@@ -88,7 +88,7 @@ export function adminMessageRoutes(deps: AppDeps) {
 
   documentRoute(app, {
     method: 'get', path: '/{year}/{id}/report', tag: TAG, params: MessageParamsSchema, secured: true,
-    summary: 'The delivery report: totals, expected and delivered reach, overall and per platform, and the deliveries that failed or were skipped (first 500).',
+    summary: 'The delivery report: totals, expected and delivered reach, overall, per platform and per kind of target; the deliveries that failed or were skipped, and the posts with their links (first 500 of each).',
     responses: { 200: { description: 'The report', schema: DeliveryReportSchema } },
   });
   app.get('/:year/:id/report', async (c) => {

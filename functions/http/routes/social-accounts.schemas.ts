@@ -134,7 +134,12 @@ export const ReachSchema = z
   .object({
     campaignYear: z.number().int(),
     supporters: z.number().int().openapi({ description: "Supporters' accounts lent to the campaign" }),
+    supporterFollowers: z.number().int(),
     organisationAccounts: z.number().int(),
+    organisationFollowers: z.number().int(),
     expectedReach: z.number().int().openapi({ description: 'Followers of every active account when it connected' }),
+    messagesSent: z.number().int().openapi({ description: "The campaign's messages that finished sending (sent or partly failed)" }),
+    postsDelivered: z.number().int().openapi({ description: 'Posts those messages made from accounts' }),
+    deliveredReach: z.number().int().openapi({ description: 'Followers of the accounts that posted, at the moment of posting' }),
   })
   .openapi('CampaignReach');

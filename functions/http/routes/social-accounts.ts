@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { expectedReach, lendAccount, lendingPreview } from '../../domain/social/lend-account.js';
+import { campaignReach } from '../../domain/social/campaign-reach.js';
+import { lendAccount, lendingPreview } from '../../domain/social/lend-account.js';
 import { describeRevoke, revokeAccount } from '../../domain/social/lend-revoke.js';
 import { AppError } from '../../domain/shared/errors.js';
 import { negotiateLanguage } from '../../domain/shared/languages.js';
@@ -71,10 +72,10 @@ export function socialAccountRoutes(deps: AppDeps, clientIp: ClientIpResolver) {
 
   documentRoute(app, {
     method: 'get', path: '/{year}/reach', tag: TAG, params: YearParamsSchema,
-    summary: "The campaign's expected reach: accounts lent (and the organisation's own) and their followers when they connected. Cacheable for a minute.",
+    summary: "The campaign's reach: expected before the moment (accounts lent, and the organisation's own, with their followers when they connected) and delivered after it (posts of the messages that finished sending, and their followers). Cacheable for a minute.",
     responses: { 200: { description: 'Reach', schema: ReachSchema } },
   });
-  app.get('/:year/reach', async (c) => c.json(await expectedReach(lending, year(c)), 200, { 'Cache-Control': 'public, max-age=60, s-maxage=60' }));
+  app.get('/:year/reach', async (c) => c.json(await campaignReach(lending, year(c)), 200, { 'Cache-Control': 'public, max-age=60, s-maxage=60' }));
 
   documentRoute(app, {
     method: 'get', path: '/accounts/revoke', tag: TAG, query: RevokeTokenSchema,

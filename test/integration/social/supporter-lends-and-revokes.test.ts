@@ -89,7 +89,10 @@ describe('a supporter lends an account and revokes it', () => {
     expect(target!.sealedEmail).toBeUndefined();
 
     const reach = await answer(platform.request('/api/social/2026/reach'));
-    expect(reach.body).toEqual({ campaignYear: 2026, supporters: 1, organisationAccounts: 0, expectedReach: sandboxFollowers('ana.bsky.social') });
+    expect(reach.body).toEqual({
+      campaignYear: 2026, supporters: 1, supporterFollowers: sandboxFollowers('ana.bsky.social'), organisationAccounts: 0, organisationFollowers: 0,
+      expectedReach: sandboxFollowers('ana.bsky.social'), messagesSent: 0, postsDelivered: 0, deliveredReach: 0,
+    });
   });
 
   it('emails her in Spanish what will be posted, with the revoke link', async () => {

@@ -1,5 +1,5 @@
 import type { DeliveryStore } from '../ports.js';
-import type { Delivery, Platform } from '../social.js';
+import type { DeliveredReach, Delivery, Platform, TargetKind } from '../social.js';
 
 export interface DeliveryTotals {
   total: number;
@@ -18,6 +18,8 @@ export interface DeliveryTotals {
 
 export interface DeliverySummary extends DeliveryTotals {
   byPlatform: Partial<Record<Platform | 'email', DeliveryTotals>>;
+  /** The organisation's accounts, supporters' accounts, emails. */
+  byKind: Partial<Record<TargetKind, DeliveryTotals>>;
 }
 
 const empty = (): DeliveryTotals => ({ total: 0, pending: 0, claimed: 0, posted: 0, failed: 0, skipped: 0, uncertain: 0, expectedReach: 0, deliveredReach: 0 });
@@ -32,12 +34,13 @@ function add(totals: DeliveryTotals, delivery: Delivery): void {
 
 /** Totals of a message's deliveries, overall and per platform, in one pass over the records (each also shown to `visit`). */
 export async function summarizeDeliveries(store: DeliveryStore, messageId: string, visit?: (delivery: Delivery) => void): Promise<DeliverySummary> {
-  const summary: DeliverySummary = { ...empty(), byPlatform: {} };
+  const summary: DeliverySummary = { ...empty(), byPlatform: {}, byKind: {} };
   for await (const page of store.list(messageId)) {
     for (const delivery of page) {
       visit?.(delivery);
       add(summary, delivery);
       add((summary.byPlatform[delivery.target.platform] ??= empty()), delivery);
+      add((summary.byKind[delivery.target.kind] ??= empty()), delivery);
     }
   }
   return summary;
@@ -47,4 +50,13 @@ export async function summarizeDeliveries(store: DeliveryStore, messageId: strin
 export function finalStatus(totals: DeliveryTotals): 'sent' | 'partly_failed' | undefined {
   if (totals.pending > 0 || totals.claimed > 0) return undefined;
   return totals.failed > 0 ? 'partly_failed' : 'sent';
+}
+
+/** What a finished message adds to its campaign's public reach: posts from accounts and their followers (emails are not posts). */
+export function deliveredReach(summary: DeliverySummary): DeliveredReach {
+  const accounts = [summary.byKind.organisation, summary.byKind.supporter];
+  return {
+    posts: accounts.reduce((sum, totals) => sum + (totals?.posted ?? 0), 0),
+    reach: accounts.reduce((sum, totals) => sum + (totals?.deliveredReach ?? 0), 0),
+  };
 }
