@@ -23,6 +23,8 @@ export const envSchema = z.object({
   AUTH_ISSUER: url,
   AUTH_JWKS_URL: url,
   AUTH_AUDIENCE: z.string().min(1, 'must name the client id tokens are issued to'),
+  /** The hosted sign-in the console sends staff to (Cognito's domain; `<local>/auth` with `npm start`). Without it the console cannot sign in. */
+  AUTH_SIGN_IN_URL: url.transform((value) => value.replace(/\/+$/, '')).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** AWS only: the function that renders and uploads the site; unset locally (in-process publisher). */
   /** Stripe: inline locally (test-mode key or the stand-in's), or one Secrets Manager secret on AWS. */
@@ -41,6 +43,10 @@ export const envSchema = z.object({
   SOCIAL_TOKEN_KEY_ARN: z.string().startsWith('arn:', 'must be a KMS key ARN').optional(),
   /** Where the nightly reconciliation summary goes (a finance team mailbox). */
   FINANCE_EMAIL: z.email({ message: 'must be the finance team\'s email address' }).optional(),
+  /** The managers' mailbox: told when one of the organisation's social accounts must be connected again (else only the console shows it). */
+  MANAGERS_EMAIL: z.email({ message: "must be the managers' email address" }).optional(),
+  /** The daily token health check tries the accounts of the messages whose moment is at most this many days ahead. */
+  SOCIAL_TOKEN_CHECK_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days').default(3),
   /** The currency finance reports in: the fund's bank account currency. */
   REPORTING_CURRENCY: z.string().regex(/^[a-z]{3}$/, 'must be a lower-case ISO 4217 code, e.g. usd').default('usd'),
 });

@@ -142,9 +142,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       AUTH_ISSUER: identity.issuer,
       AUTH_JWKS_URL: identity.jwksUrl,
       AUTH_AUDIENCE: identity.clientId,
+      AUTH_SIGN_IN_URL: identity.signInUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       // The nightly reconciliation summary lands in the local mailbox.
       FINANCE_EMAIL: 'finance@blueheart.local',
+      // So do requests to reconnect the organisation's social accounts.
+      MANAGERS_EMAIL: 'managers@blueheart.local',
     });
     let pledgeStats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
     const publisher = new LocalSitePublisher({ siteDir: webDir, publicUrl: url, clock: systemClock, stats: () => pledgeStats() });

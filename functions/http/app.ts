@@ -15,6 +15,7 @@ import { financeRoutes } from './routes/finance.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
+import { signInRoutes } from './routes/sign-in.js';
 import { socialAccountRoutes } from './routes/social-accounts.js';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } } } } },
   });
   app.get('/api/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }));
+  app.route('/api/sign-in', signInRoutes(deps));
   app.route('/api/campaigns', campaignRoutes(deps));
   app.route('/api/pledges', pledgeRoutes(deps, clientIp));
   app.route('/api/donations', donationRoutes(deps));

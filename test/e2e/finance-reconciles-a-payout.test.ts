@@ -235,6 +235,8 @@ describe('finance reconciles payouts in the console', () => {
     expect(await governmentNet()).toBeUndefined();
 
     await page.click('#sign-out');
+    // Signing out ends the hosted sign-in's session too: there and back to the console.
+    await page.waitForURL(`${session.platform.url}/console/`);
     await expect.poll(() => page.isVisible('#sign-in')).toBe(true);
     expect(await page.locator('#receipts-rows tr').count()).toBe(0); // nothing of the last user stays
     await signInToConsole(page, 'finance2@blueheart.local');

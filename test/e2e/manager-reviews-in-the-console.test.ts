@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserAndPlatform, signInToConsole } from '../support/browser.js';
+import { useBrowserAndPlatform, signInToConsole, typeOnHostedSignIn } from '../support/browser.js';
 
 /** Maria, a campaign manager, signs in, restores a suspect burst and hides a wall entry. */
 describe('a manager works in the console', () => {
@@ -13,17 +13,16 @@ describe('a manager works in the console', () => {
   };
   const total = async () => ((await (await fetch(`${session.platform.url}/api/pledges/stats`)).json()) as { total: number }).total;
 
-  it('refuses a wrong password, then signs in', async () => {
+  it('signs in on the hosted sign-in page (code flow with PKCE), refusing a wrong password first', async () => {
     const page = await session.browser.newPage();
-    await page.goto(`${session.platform.url}/console/`);
-    await page.fill('#username', 'manager@blueheart.local');
-    await page.fill('#password', 'wrong');
-    await page.click('#sign-in-form button[type="submit"]');
-    await expect.poll(() => page.textContent('#status')).toContain('Wrong user name or password');
-    await page.fill('#password', 'blue-heart-manager');
-    await page.click('#sign-in-form button[type="submit"]');
-    await expect.poll(() => page.isVisible('#campaigns')).toBe(true);
-    await page.click('#nav-pledges');
+    await page.goto(`${session.platform.url}/console/#pledges`);
+    await typeOnHostedSignIn(page, 'manager@blueheart.local', 'wrong');
+    await expect.poll(() => page.textContent('[role="alert"]')).toContain('Wrong email or password');
+    expect(page.url()).toContain('/auth/oauth2/authorize');
+    await typeOnHostedSignIn(page, 'manager@blueheart.local', 'blue-heart-manager');
+    await page.waitForURL(`${session.platform.url}/console/#pledges`);
+    // The code and state are gone from the address bar once exchanged.
+    expect(page.url()).not.toContain('code=');
     await expect.poll(() => page.isVisible('#review')).toBe(true);
     expect(await page.textContent('[data-bind="username"]')).toBe('manager@blueheart.local');
     await page.close();

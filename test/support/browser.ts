@@ -29,11 +29,25 @@ export function useBrowserAndPlatform(options: { seed?: boolean } = {}) {
   return session;
 }
 
-/** Fills the console's sign-in form as one of the local users (its password from LOCAL_USERS) and submits it. */
+/**
+ * Signs in to the console as one of the local users, the way staff do: Sign in sends the browser
+ * to the hosted sign-in page (the authorization-code flow with PKCE), the password is typed
+ * there (from LOCAL_USERS), and the console is back with the user's areas.
+ */
 export async function signInToConsole(page: Page, username: string): Promise<void> {
   const user = LOCAL_USERS.find((candidate) => candidate.username === username);
   if (!user) throw new Error(`No local user ${username}`);
-  await page.fill('#username', user.username);
-  await page.fill('#password', user.password);
-  await page.click('#sign-in-form button[type="submit"]');
+  await typeOnHostedSignIn(page, user.username, user.password);
+  await page.waitForSelector('#who:not([hidden])');
+}
+
+/** From the console's Sign in button to the hosted sign-in page, where the credentials are typed and sent. */
+export async function typeOnHostedSignIn(page: Page, username: string, password: string): Promise<void> {
+  if (!page.url().includes('/auth/oauth2/authorize')) {
+    await page.click('#sign-in-button');
+    await page.waitForURL(/\/auth\/oauth2\/authorize\?/);
+  }
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[type="submit"]');
 }

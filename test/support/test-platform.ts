@@ -76,6 +76,7 @@ export async function createTestPlatform(): Promise<TestPlatform> {
     AUTH_ISSUER: identity.issuer,
     AUTH_JWKS_URL: identity.jwksUrl,
     AUTH_AUDIENCE: identity.clientId,
+    AUTH_SIGN_IN_URL: identity.signInUrl,
   });
   const siteDir = mkdtempSync(join(tmpdir(), 'blue-heart-site-'));
   let stats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));

@@ -54,18 +54,11 @@ export function renderConsolePage(assets: { css: string[]; script: string }): st
 
           <section id="sign-in" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">Sign in</h1>
-            <form id="sign-in-form" class="stack">
-              <div class="field">
-                <label for="username">Email</label>
-                <input id="username" name="username" type="email" autocomplete="username" required />
-              </div>
-              <div class="field">
-                <label for="password">Password</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required />
-              </div>
-              <button type="submit" class="button">Sign in</button>
-              <p class="hint">Local platform: the users and passwords are printed by <code>npm start</code>.</p>
-            </form>
+            <p>Staff of the campaign and of the trust fund sign in with their console account.</p>
+            <p>
+              <button type="button" id="sign-in-button" class="button">Sign in</button>
+            </p>
+            <p class="hint">Local platform: the users and passwords are printed by <code>npm start</code>.</p>
           </section>
 
           <CampaignsSection />

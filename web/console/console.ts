@@ -6,6 +6,7 @@
  */
 import { claims, dropToken, keepToken, signedIn, token, whenSignedOut } from './api.js';
 import { $, errorMessage, hush, say } from './dom.js';
+import { finishSignIn, signOutEverywhere, startSignIn } from './sign-in.js';
 import { loadCampaigns, setUpCampaigns } from './campaign-editor.js';
 import { isFinanceHash, leaveFinance, resetFinance, setUpFinance, showFinance } from './finance.js';
 import { loadMessages, resetMessages, setUpMessages } from './messages.js';
@@ -75,27 +76,36 @@ addEventListener('hashchange', () => {
   showArea();
 });
 
-$('sign-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = new FormData(event.target as HTMLFormElement);
-  const response = await fetch('/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries(form)) });
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!body.access_token) return say(body.error_description ?? 'Sign-in failed.');
-  keepToken(body.access_token);
-  hush();
-  show();
-  $('main').focus();
+$('sign-in-button').addEventListener('click', () => {
+  startSignIn().catch((error: unknown) => say(errorMessage(error)));
 });
 
 $('sign-out').addEventListener('click', () => {
   dropToken();
   hush();
   show();
+  signOutEverywhere().catch(() => undefined);
 });
+
+/** Back from the hosted sign-in (`?code&state`): exchange the code, then show the areas. */
+async function arrive(): Promise<void> {
+  try {
+    const accessToken = await finishSignIn();
+    if (accessToken) {
+      keepToken(accessToken);
+      // The area asked for before the round trip is back in the address.
+      requested = areaOf(location.hash.slice(1)) ?? requested;
+      $('main').focus();
+    }
+  } catch (error) {
+    say(errorMessage(error));
+  }
+  show();
+}
 
 whenSignedOut(show);
 setUpPledges();
 setUpCampaigns();
 setUpMessages();
 setUpFinance();
-show();
+void arrive();
