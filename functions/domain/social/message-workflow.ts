@@ -1,5 +1,6 @@
 import { AppError, type FieldIssue } from '../shared/errors.js';
 import { campaignTagOf, composePost } from './compose-post.js';
+import { mediaShapeIssues } from './message-media.js';
 import { checkLength, PLATFORM_RULES, type LengthOptions } from './platform-rules.js';
 import { isInPast } from './schedule.js';
 import type { DeliveredReach, MessageSchedule, MessageStatus, MessageVariant, SocialMessage } from './social.js';
@@ -87,7 +88,8 @@ const overLimit = (check: ReturnType<typeof checkLength>, platform: MessageVaria
 /**
  * What stands in the way of approving `message`: no variants, two for the same language and
  * platform, a wording (the text or an alternative, as posted: with hashtags and tagged link) over
- * its platform's limit, an alternative repeating another wording, more images than the platform takes.
+ * its platform's limit, an alternative repeating another wording, more media than the platform takes
+ * (the media kit's own checks are the service's: `variantMediaIssues`).
  */
 export function validateForApproval(message: SocialMessage, options: WorkflowOptions = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -107,10 +109,7 @@ export function validateForApproval(message: SocialMessage, options: WorkflowOpt
       const check = checkLength(variant.platform, composePost(variant, { text, campaignTag, source: variant.platform }), options);
       if (!check.ok) issues.push({ field, message: overLimit(check, variant.platform) });
     }
-    const maxImages = PLATFORM_RULES[variant.platform].maxImages;
-    if (maxImages !== undefined && variant.mediaIds.length > maxImages) {
-      issues.push({ field: `variants.${i}.mediaIds`, message: `has ${variant.mediaIds.length} media; ${PLATFORM_RULES[variant.platform].name} takes at most ${maxImages}` });
-    }
+    issues.push(...mediaShapeIssues(variant).map((issue) => ({ ...issue, field: `variants.${i}.${issue.field}` })));
   });
   return issues;
 }

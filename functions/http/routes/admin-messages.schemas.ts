@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../domain/shared/languages.js';
+import { mediaShapeIssues } from '../../domain/social/message-media.js';
+import { MAX_ALT_TEXT, MAX_MEDIA } from '../../domain/social/media-rules.js';
 import { PLATFORMS } from '../../domain/social/social.js';
 
 const hashtag = z
@@ -15,9 +17,15 @@ export const MessageVariantSchema = z
     text: z.string().trim().min(1, 'is required').max(10_000, 'is longer than any platform takes'),
     hashtags: z.array(hashtag).max(30).default([]),
     link: z.url({ protocol: /^https$/, message: 'must be an https:// address' }).optional(),
-    mediaIds: z.array(z.string().min(1).max(100)).max(4, 'may attach at most 4 media').default([]),
-    altText: z.record(z.string(), z.string().trim().max(1_500, 'must be at most 1,500 characters')).default({}),
+    /** Ids of the campaign's media kit items; the service checks them against the kit. */
+    mediaIds: z.array(z.string().min(1).max(100)).max(MAX_MEDIA, `may attach at most ${MAX_MEDIA} media`).default([]),
+    /** Per media id; an image without one takes the kit's text alternative in the variant's language, else is refused. */
+    altText: z.record(z.string(), z.string().trim().max(MAX_ALT_TEXT, `must be at most ${MAX_ALT_TEXT.toLocaleString('en')} characters`)).default({}),
     alternatives: z.array(z.string().trim().min(1).max(10_000)).max(20, 'may have at most 20 rewordings').default([]),
+  })
+  // The network's count and alt text length (media-rules.ts); what needs the kit is the service's.
+  .superRefine((variant, context) => {
+    for (const issue of mediaShapeIssues(variant)) context.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message });
   })
   .openapi('MessageVariant');
 

@@ -1,5 +1,7 @@
+import type { MediaItem } from '../../campaigns/campaign.js';
 import { chooseWording } from '../choose-variant.js';
 import { campaignTagOf, composePost } from '../compose-post.js';
+import { postMedia } from '../message-media.js';
 import { SocialError, type OutgoingPost } from '../ports.js';
 import type { ConnectedAccount, Delivery, MessageVariant, SocialMessage } from '../social.js';
 import type { PostComposer } from './ports.js';
@@ -11,24 +13,55 @@ export interface MessageComposerDeps {
   media?(message: SocialMessage, variant: MessageVariant): Promise<OutgoingPost['media']>;
 }
 
+/** Where a message's media come from: its campaign's media kit, and the address the networks fetch each file from. */
+export interface MediaKitSource {
+  /** The items a message of the campaign may use (`mediaKitOf` its record). */
+  kit(campaignYear: number): Promise<readonly MediaItem[]>;
+  /** The file's absolute URL, e.g. `https://blueheart.example.org/media/2026/blue-heart-1a2b.png`. */
+  url(campaignYear: number, item: MediaItem): string;
+}
+
+/** One read per key and process, shared by the attempts that ask at once; a failed read is not remembered (the next attempt reads again). */
+function remembered<T>(): (key: string, read: () => Promise<T>) => Promise<T> {
+  const known = new Map<string, Promise<T>>();
+  return (key, read) => {
+    let value = known.get(key);
+    if (!value) {
+      value = read();
+      known.set(key, value);
+      value.catch(() => known.delete(key));
+    }
+    return value;
+  };
+}
+
+/**
+ * `MessageComposerDeps.media` from the campaign's media kit: each media id of the variant as
+ * `postMedia` builds it (absolute URL, the alt text settled when the message was saved, type),
+ * in the variant's order. The kit is read once per message and process, so every delivery of a
+ * message gets the same media. An id the kit no longer has fails the post as `rejected`: posting
+ * without the image that was approved would be posting something else.
+ */
+export function mediaFromKit(source: MediaKitSource): NonNullable<MessageComposerDeps['media']> {
+  const kitOf = remembered<readonly MediaItem[]>();
+  return async (message, variant) => {
+    if (variant.mediaIds.length === 0) return [];
+    const kit = await kitOf(message.id, () => source.kit(message.campaignYear));
+    const { media, missing } = postMedia(variant, kit, (item) => source.url(message.campaignYear, item));
+    if (missing.length) throw new SocialError('rejected', `the ${message.campaignYear} media kit no longer has ${missing.join(', ')}`);
+    return media;
+  };
+}
+
 /**
  * A `PostComposer` from the message itself: the variant for the account's platform in the
  * target's language (else English), the wording chosen for the account (`chooseWording`: stable
  * per account, so a look after an unanswered attempt looks for the same text), the hashtags and
- * the tagged link (`composePost`), and the delivery's clientRef.
+ * the tagged link (`composePost`), the media (`deps.media`), and the delivery's clientRef.
  */
 export function messageComposer(deps: MessageComposerDeps): PostComposer {
-  const messages = new Map<string, Promise<SocialMessage | undefined>>();
-  const messageOf = (id: string) => {
-    let message = messages.get(id);
-    if (!message) {
-      message = deps.message(id);
-      messages.set(id, message);
-      // A failed read is not remembered: the next attempt reads again.
-      message.catch(() => messages.delete(id));
-    }
-    return message;
-  };
+  const remember = remembered<SocialMessage | undefined>();
+  const messageOf = (id: string) => remember(id, () => deps.message(id));
   return {
     async postFor(delivery: Delivery, account: ConnectedAccount): Promise<OutgoingPost> {
       const message = await messageOf(delivery.messageId);
