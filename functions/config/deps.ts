@@ -61,10 +61,6 @@ export interface AppDeps {
    * `lending.networks` (`(platform) => lending.networks[platform]`) and `lending.accounts`.
    */
   lending: LendDeps & { sandbox?: SandboxNetworks };
-  /** "Connect with Mastodon": OAuth per instance, ending in a lending through `lending`. */
-  mastodonConnect: Omit<MastodonConnectDeps, 'lending'>;
-  /** The organisation's own accounts, connected by managers: the same networks, token box and account ids as lending. */
-  organisation: OrganisationAccountDeps;
   auth: TokenVerifier;
   /** Where the console signs staff in (undefined: AUTH_SIGN_IN_URL is not set). */
   signIn?: SignInEndpoints;
@@ -212,51 +208,25 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
-    social: { messages: messageRepository, campaigns: campaignRepository, deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME), clock, newId: randomUUID },
+    social: { messages: messageRepository, deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME), clock, newId: randomUUID },
     lending: {
       accounts: new DynamoAccountStore(documents, env.TABLE_NAME),
       messages: messageRepository,
       ...(overrides.networks ? { networks: overrides.networks } : social),
-      tokenBox,
+      // KMS on AWS (SOCIAL_TOKEN_KEY_ARN), a key derived from the app secret locally: the worker opens with the same rule.
+      tokenBox: overrides.tokenBox ?? socialTokenBox(env, appSecret),
       tokens,
       hasher,
       limiter,
       mailer,
       clock,
-      accountIdOf,
+      accountIdOf: (key) => createHash('sha256').update(key).digest('base64url').slice(0, 24),
       policy: DEFAULT_LEND_POLICY,
       publicUrl: env.PUBLIC_URL,
     },
-    organisation: { accounts: new DynamoOrganisationAccountStore(documents, env.TABLE_NAME), networks, tokenBox, clock, newId: randomUUID, accountIdOf, policy: DEFAULT_LEND_POLICY },
-    mastodonConnect: mastodonConnectDeps(env, overrides, { appSecret, tokens, limiter, clock, documents }),
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     signIn: env.AUTH_SIGN_IN_URL ? signInEndpoints(env.AUTH_SIGN_IN_URL, env.AUTH_AUDIENCE) : undefined,
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,
-  };
-}
-
-/** Connecting Mastodon accounts: our apps and the flows under way in the table, the instances' OAuth endpoints. */
-function mastodonConnectDeps(
-  env: Env,
-  overrides: DepsOverrides,
-  shared: Pick<MastodonConnectDeps, 'tokens' | 'limiter' | 'clock'> & { appSecret: string; documents: ReturnType<typeof createDocumentClient> },
-): Omit<MastodonConnectDeps, 'lending'> {
-  const store = new DynamoMastodonConnectStore(shared.documents, env.TABLE_NAME);
-  const localStage = env.STAGE === 'local' || env.STAGE === 'test';
-  return {
-    apps: store,
-    flows: store,
-    oauth: new FetchMastodonOAuthClient(),
-    box: connectBox(shared.appSecret),
-    tokens: shared.tokens,
-    limiter: shared.limiter,
-    clock: shared.clock,
-    newId: randomUUID,
-    newPkce: newPkcePair,
-    instances: { local: localStage ? { ...overrides.mastodonInstances } : {} },
-    clientName: 'Blue Heart',
-    publicUrl: env.PUBLIC_URL,
-    flowTtlSeconds: 15 * 60,
   };
 }
