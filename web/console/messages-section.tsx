@@ -1,5 +1,6 @@
 import { LANGUAGE_LABELS } from './campaign-rules.js';
 import { DataTable } from './data-table.js';
+import { MessageReportSection } from './messages-report-section.js';
 import { LANGUAGES, PLATFORMS, PLATFORM_RULES, STEPS } from './messages-rules.js';
 
 const step = (type: (typeof STEPS)[number]['type']) => STEPS.find((s) => s.type === type)!;
@@ -131,6 +132,8 @@ export function MessagesSection() {
             </div>
           </form>
         </section>
+
+        <MessageReportSection />
 
         <section aria-labelledby="message-history-title">
           <h3 id="message-history-title">History</h3>

@@ -6,6 +6,7 @@
 import { ApiError, claims, send, token } from './api.js';
 import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
 import { addVariant, clearFieldErrors, fillForm, readForm, showFieldErrors, variantSets } from './messages-form.js';
+import { hideReport, setUpReport, showReport } from './messages-report.js';
 import {
   ACTION_LABELS, STATUS_LABELS, STEPS, describeSchedule, describeWho, editable, whyNot,
   type HistoryEntry, type MessageSchedule, type MessageVariant, type SocialMessage, type Step,
@@ -86,6 +87,7 @@ function show(next: SocialMessage | undefined): void {
   fillForm(year, next, handlers);
   fillSchedule(next?.schedule);
   renderState();
+  showReport(year, next, followReport);
   const editor = $('message-editor');
   editor.hidden = false;
   $('message-editor-title').focus();
@@ -103,6 +105,13 @@ async function loadHistory(): Promise<void> {
       return item;
     }),
   );
+}
+
+/** The report saw the message move on (sending → sent): the editor, the list and the history follow. */
+function followReport(next: SocialMessage): void {
+  message = next;
+  renderState();
+  Promise.all([loadMessages(), loadHistory()]).catch((error: unknown) => say(errorMessage(error)));
 }
 
 export async function openMessage(id: string): Promise<void> {
@@ -125,6 +134,7 @@ async function run(what: string, request: () => Promise<SocialMessage>, done: st
     dirty = false;
     clearFieldErrors();
     renderState();
+    showReport(year, next, followReport);
     say(done);
     await Promise.all([loadMessages(), loadHistory()]);
   } catch (error) {
@@ -199,6 +209,7 @@ export function setUpMessages(): void {
   });
   for (const step of STEPS) if (step.type !== 'schedule') $(step.button).addEventListener('click', () => void take(step));
   for (const kind of ['local', 'instant']) $(`schedule-kind-${kind}`).addEventListener('change', showKind);
+  setUpReport();
 }
 
 /** Signed out (or another year): no message of the last one stays on the page. */
@@ -206,6 +217,7 @@ export function resetMessages(clearList = true): void {
   message = undefined;
   dirty = false;
   $('message-editor').hidden = true;
+  hideReport();
   $('message-history').replaceChildren();
   if (clearList) $('messages-rows').replaceChildren();
 }

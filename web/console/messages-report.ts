@@ -1,0 +1,158 @@
+/**
+ * The Reach part of the message editor (markup in messages-report-section.tsx). An approved or
+ * scheduled message shows the campaign's expected reach (`GET /api/social/{year}/reach`: the
+ * accounts that will post it and their followers, the organisation's and the supporters'). From
+ * the moment on it shows the delivery report (`GET …/report`): totals per platform and kind,
+ * expected against delivered reach, each failure and skip with its reason, each post's link; the
+ * CSV of every target through the console's download helper.
+ *
+ * While the message is sending, the report and the message refresh every few seconds; a new
+ * status is handed to the editor (`onChange`). The timer lives only while the report is on
+ * screen: another message, another area, signing out stop it, and coming back to the Messages
+ * area starts it again. Answers for a message no longer shown are dropped.
+ */
+import { api, send } from './api.js';
+import { $, el, errorMessage, say, utc } from './dom.js';
+import { busy, download } from './finance-forms.js';
+import type { SocialMessage } from './messages-rules.js';
+import {
+  AUTO_REFRESH_MS, describeProgress, describeReach, errorInWords, expectedRows, figure, reportStage, resultOf, targetLabel, targetPlatform, totalCells, totalRows,
+  type CampaignReach, type DeliveryReport, type ReportedDelivery,
+} from './messages-report-rules.js';
+
+interface Shown {
+  year: number;
+  message: SocialMessage;
+  onChange: (next: SocialMessage) => void;
+}
+
+let shown: Shown | undefined;
+/** Bumped whenever what is shown changes: a late answer about an earlier message is dropped. */
+let generation = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const path = (s: Shown) => `/api/admin/messages/${s.year}/${s.message.id}`;
+const onScreen = (): boolean => !$('messages').hidden && !$('message-editor').hidden && !$('message-report').hidden;
+
+function stopTimer(): void {
+  clearTimeout(timer);
+  timer = undefined;
+}
+
+/** Shows the part that fits the message's status (or none), and loads it. */
+export function showReport(year: number, message: SocialMessage | undefined, onChange: (next: SocialMessage) => void): void {
+  stopTimer();
+  generation++;
+  const stage = message && reportStage(message.status);
+  shown = message && stage ? { year, message, onChange } : undefined;
+  for (const id of ['message-expected-rows', 'message-expected-foot', 'message-totals-rows', 'message-totals-foot', 'message-problems-rows', 'message-posts-rows']) $(id).replaceChildren();
+  for (const id of ['message-report-progress', 'message-report-reach', 'message-report-refreshed']) $(id).textContent = '';
+  $('message-report').hidden = !shown;
+  $('message-expected').hidden = stage !== 'expected';
+  $('message-delivery').hidden = stage !== 'report';
+  if (!shown) return;
+  $('message-report-title').textContent = stage === 'expected' ? 'Expected reach' : 'Delivery report';
+  void (stage === 'expected' ? loadExpected() : refresh());
+}
+
+export const hideReport = (): void => showReport(0, undefined, () => undefined);
+
+async function loadExpected(): Promise<void> {
+  const ticket = generation;
+  try {
+    // The public figure (cached for a minute by browsers): revalidated, so a lending made meanwhile shows.
+    const reach = (await (await api(`/api/social/${shown!.year}/reach`, { cache: 'no-cache' })).json()) as CampaignReach;
+    if (ticket !== generation) return;
+    $('message-expected-rows').replaceChildren(...expectedRows(reach).map((row) => el('tr', {}, el('th', { scope: 'row' }, row.label), numeric(row.accounts), numeric(row.followers))));
+    $('message-expected-foot').replaceChildren(
+      el('tr', {}, el('th', { scope: 'row' }, 'Expected reach'), numeric(figure(reach.supporters + reach.organisationAccounts)), numeric(figure(reach.expectedReach))),
+    );
+  } catch (error) {
+    if (ticket === generation) say(errorMessage(error));
+  }
+}
+
+/** The message and its report afresh; again in a few seconds while it is sending and on screen. */
+async function refresh(): Promise<void> {
+  stopTimer();
+  const ticket = generation;
+  const s = shown;
+  if (!s) return;
+  try {
+    const [message, report] = await Promise.all([send<SocialMessage>('GET', path(s)), send<DeliveryReport>('GET', `${path(s)}/report`)]);
+    if (ticket !== generation) return;
+    renderReport(message, report);
+    if (message.version !== s.message.version) {
+      s.message = message;
+      s.onChange(message);
+    }
+  } catch (error) {
+    if (ticket === generation) say(errorMessage(error));
+  } finally {
+    if (ticket === generation) keepRefreshing();
+  }
+}
+
+function keepRefreshing(): void {
+  stopTimer();
+  if (shown?.message.status !== 'sending' || !onScreen()) return;
+  // A background tab skips the request but keeps its turn.
+  timer = setTimeout(() => (document.hidden ? keepRefreshing() : void refresh()), AUTO_REFRESH_MS);
+}
+
+const numeric = (text: string) => el('td', { class: 'numeric' }, text);
+const finished = (delivery: ReportedDelivery) => (delivery.finishedAt ? utc(delivery.finishedAt) : '');
+const listed = (shownCount: number, total: number, what: string) =>
+  total === 0 ? `${what}: none` : shownCount < total ? `${what}: ${figure(total)} (the first ${figure(shownCount)}; the CSV has every one)` : `${what}: ${figure(total)}`;
+
+function postLink(url: string | undefined): Node {
+  // Only web links: the URL comes from a social network's answer.
+  if (!url || !/^https?:\/\//i.test(url)) return document.createTextNode(url ?? '');
+  return el('a', { href: url, target: '_blank', rel: 'noopener' }, url, el('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
+}
+
+function renderReport(message: SocialMessage, report: DeliveryReport): void {
+  const { summary } = report;
+  const sending = message.status === 'sending';
+  $('message-report-progress').textContent = describeProgress(message.status, summary);
+  $('message-report-reach').textContent = describeReach(summary);
+  $('message-report-refreshed').textContent = `Updated ${utc(new Date().toISOString())}${sending ? ` · refreshes every ${AUTO_REFRESH_MS / 1000} seconds while sending` : ''}.`;
+  $('message-report-refresh').hidden = !sending;
+
+  $('message-totals-rows').replaceChildren(...totalRows(summary).map((row) => el('tr', {}, el('th', { scope: 'row' }, row.label), ...totalCells(row.totals).map(numeric))));
+  $('message-totals-foot').replaceChildren(el('tr', {}, el('th', { scope: 'row' }, 'All targets'), ...totalCells(summary).map(numeric)));
+
+  const problems = report.problems as ReportedDelivery[];
+  $('message-problems-caption').textContent = listed(problems.length, summary.failed + summary.skipped, 'Failed and skipped');
+  $('message-problems-rows').replaceChildren(
+    ...problems.map((d) =>
+      el('tr', {}, el('td', {}, targetLabel(d.target)), el('td', {}, targetPlatform(d.target)), el('td', {}, d.target.language), el('td', {}, resultOf(d)), el('td', {}, errorInWords(d.error)), numeric(figure(d.attempts)), el('td', {}, finished(d))),
+    ),
+  );
+
+  const posts = report.posts as ReportedDelivery[];
+  $('message-posts-caption').textContent = listed(posts.length, summary.posted, 'Posts');
+  $('message-posts-rows').replaceChildren(
+    ...posts.map((d) =>
+      el('tr', {}, el('td', {}, targetLabel(d.target)), el('td', {}, targetPlatform(d.target)), el('td', {}, d.target.language), el('td', { class: 'post-link' }, postLink(d.postUrl)), numeric(figure(d.reach ?? d.target.followers)), el('td', {}, finished(d))),
+    ),
+  );
+}
+
+export function setUpReport(): void {
+  const refreshButton = $<HTMLButtonElement>('message-report-refresh');
+  refreshButton.addEventListener('click', () => void busy($('message-delivery'), [refreshButton], refresh));
+  const csv = $<HTMLButtonElement>('message-report-csv');
+  csv.addEventListener('click', () => {
+    const s = shown;
+    if (!s) return;
+    void busy($('message-delivery'), [csv], async () => {
+      const saved = await download(await api(`${path(s)}/report.csv`), `blue-heart-message-${s.message.id}-deliveries.csv`);
+      say(`${saved} downloaded.`);
+    });
+  });
+  // Back in the Messages area (console.ts has shown it by now): a sending message's report refreshes again.
+  addEventListener('hashchange', () => {
+    if (shown?.message.status === 'sending' && timer === undefined && onScreen()) void refresh();
+  });
+}
