@@ -33,6 +33,7 @@ import { conflictOr } from './errors.js';
  * The campaign partition takes one write per lending, far below a partition's 1,000 writes/s.
  */
 const REACH_SHARDS = 8;
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 const SECRETS = ['encryptedToken', 'sealedEmail', 'ownerKey'] as const;
 const INTERNAL = ['PK', 'SK', 'type', 'storeVersion'] as const;
 
@@ -51,7 +52,8 @@ interface Stored {
   storeVersion: number;
 }
 
-function fromItem(item: Record<string, unknown>): LentAccount {
+/** An account item as the domain sees it (keys and store version removed). */
+export function fromItem(item: Record<string, unknown>): LentAccount {
   const account: Record<string, unknown> = { ...item };
   for (const key of INTERNAL) delete account[key];
   account.encryptedToken ??= '';
@@ -81,8 +83,8 @@ export class DynamoAccountStore implements SupporterAccountStore {
   private readonly random: () => number;
 
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
     options: DynamoAccountStoreOptions = {},
   ) {
     this.pageSize = options.pageSize;
@@ -96,12 +98,12 @@ export class DynamoAccountStore implements SupporterAccountStore {
   /** Creates or replaces an account (a re-lend replaces the credential and the follower count). */
   async save(account: ConnectedAccount): Promise<void> {
     const next = account as LentAccount;
-    await this.change(next.id, () => next);
+    await this.write(next.id, () => next);
   }
 
   async revoke(id: string, at: Date): Promise<LentAccount | undefined> {
     let result: LentAccount | undefined;
-    await this.change(id, (previous) => {
+    await this.write(id, (previous) => {
       if (!previous) return undefined;
       if (previous.status === 'revoked') {
         result = previous;
@@ -115,7 +117,7 @@ export class DynamoAccountStore implements SupporterAccountStore {
 
   async markExpired(id: string, at: Date): Promise<LentAccount | undefined> {
     let result: LentAccount | undefined;
-    await this.change(id, (previous) => {
+    await this.write(id, (previous) => {
       result = previous;
       if (previous?.status !== 'active') return undefined;
       result = { ...previous, status: 'expired', expiredAt: at.toISOString() };
@@ -126,7 +128,7 @@ export class DynamoAccountStore implements SupporterAccountStore {
 
   async refreshFollowers(id: string, followers: number): Promise<LentAccount | undefined> {
     let result: LentAccount | undefined;
-    await this.change(id, (previous) => {
+    await this.write(id, (previous) => {
       result = previous;
       if (previous?.status !== 'active' || previous.followers === followers) return undefined;
       result = { ...previous, followers };
@@ -137,7 +139,7 @@ export class DynamoAccountStore implements SupporterAccountStore {
 
   async claimReconnect(id: string, token: string, at: Date, leaseMs: number): Promise<LentAccount | undefined> {
     let result: LentAccount | undefined;
-    await this.change(id, (previous) => {
+    await this.write(id, (previous) => {
       result = undefined;
       if (previous?.status !== 'expired' || previous.reconnectAsked?.expiredAt === previous.expiredAt) return undefined;
       if (previous.reconnectClaim && Date.parse(previous.reconnectClaim.until) > at.getTime()) return undefined;
@@ -148,7 +150,7 @@ export class DynamoAccountStore implements SupporterAccountStore {
   }
 
   async finishReconnect(id: string, token: string, at: Date, asked: boolean): Promise<void> {
-    await this.change(id, (previous) => {
+    await this.write(id, (previous) => {
       // A revoke or a new lending meanwhile ended the claim with everything else.
       if (previous?.status !== 'expired' || previous.reconnectClaim?.token !== token) return undefined;
       const next: LentAccount = { ...previous };
@@ -194,17 +196,19 @@ export class DynamoAccountStore implements SupporterAccountStore {
   /**
    * Read, decide, write the account, its target item and the reach difference in one
    * transaction, conditional on the account not having changed since the read; again on conflict.
+   * `alongside` adds items to the same transaction (an audit entry of what was decided).
    */
-  private async change(
+  protected async write(
     id: string,
     decide: (previous: LentAccount | undefined) => LentAccount | undefined,
+    alongside: () => TransactItem[] = () => [],
   ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await this.read(id);
       const next = decide(stored?.account);
       if (!next) return;
       try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: this.writes(stored, next) }));
+        await this.client.send(new TransactWriteCommand({ TransactItems: [...this.writes(stored, next), ...alongside()] }));
         return;
       } catch (error) {
         const mapped = conflictOr(error);
@@ -222,7 +226,7 @@ export class DynamoAccountStore implements SupporterAccountStore {
     const condition = stored
       ? { ConditionExpression: 'storeVersion = :read', ExpressionAttributeValues: { ':read': stored.storeVersion } }
       : { ConditionExpression: 'attribute_not_exists(PK)' };
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+    const items: TransactItem[] = [];
 
     const accountItem: Record<string, unknown> = { ...accountKey(next.id), type: 'social-account', ...next, storeVersion };
     if (!next.encryptedToken) delete accountItem.encryptedToken;
