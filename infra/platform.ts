@@ -64,6 +64,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     domainName: config.domainName,
     certificateArn: config.certificateArn,
     webAclArn: config.webAclArn,
+    authDomainPrefix: config.authDomainPrefix,
   });
   if (!siteBuilt) {
     Annotations.of(web).addWarningV2(
@@ -102,7 +103,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     configurationSetArn: email.configurationSetArn,
     senderAddress: config.senderAddress,
     publicUrl: web.publicUrl,
-    auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId },
+    auth: { issuer: auth.issuer, jwksUrl: auth.jwksUrl, audience: auth.consoleClient.userPoolClientId, signInUrl: auth.signInUrl },
     logLevel: config.logLevel,
     financeEmail: config.financeEmail,
     reportingCurrency: config.reportingCurrency,

@@ -20,7 +20,7 @@ export interface AppContextProps {
   configurationSetArn: string;
   senderAddress: string;
   publicUrl: string;
-  auth: { issuer: string; jwksUrl: string; audience: string };
+  auth: { issuer: string; jwksUrl: string; audience: string; signInUrl: string };
   logLevel: PlatformConfig['logLevel'];
   /** Finance's mailbox for the reconciliation summary; unset means no summary is mailed. */
   financeEmail?: string;
@@ -40,6 +40,7 @@ export function appEnvironment(stage: DeployStage, props: AppContextProps): Reco
     AUTH_ISSUER: props.auth.issuer,
     AUTH_JWKS_URL: props.auth.jwksUrl,
     AUTH_AUDIENCE: props.auth.audience,
+    AUTH_SIGN_IN_URL: props.auth.signInUrl,
     LOG_LEVEL: props.logLevel,
     REPORTING_CURRENCY: props.reportingCurrency,
     // Optional in env.ts, which refuses an empty value: absent unless configured.

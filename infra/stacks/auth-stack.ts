@@ -11,6 +11,15 @@ export const STAFF_GROUPS = [
   { name: 'manager', description: 'Reviews pledges and exports them', precedence: 20 },
 ] as const;
 
+/**
+ * The hosted sign-in's address, from the domain prefix alone: the web stack needs it for the
+ * console's Content-Security-Policy (the console exchanges its code there) before this stack exists.
+ */
+export function hostedSignInUrl(stack: Stack, stage: string, domainPrefix?: string): string {
+  const prefix = domainPrefix ?? Fn.join('-', ['blueheart', stage, stack.account]);
+  return `https://${prefix}.auth.${stack.region}.amazoncognito.com`;
+}
+
 /** Where the console receives the authorization code and returns after sign-out. */
 export const CONSOLE_PATH = '/console/';
 
@@ -32,6 +41,8 @@ export class AuthStack extends Stack {
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token. */
   readonly issuer: string;
   readonly jwksUrl: string;
+  /** The hosted sign-in (AUTH_SIGN_IN_URL): the console's authorize, token and logout endpoints. */
+  readonly signInUrl: string;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -99,6 +110,7 @@ export class AuthStack extends Stack {
     const domain = this.userPool.addDomain('HostedDomain', {
       cognitoDomain: { domainPrefix: props.domainPrefix ?? Fn.join('-', ['blueheart', props.stage, this.account]) },
     });
+    this.signInUrl = domain.baseUrl();
 
     // Spelled out rather than the pool's ProviderURL attribute, so the value is the documented `iss`.
     this.issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${this.userPool.userPoolId}`;

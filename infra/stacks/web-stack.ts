@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
 import { SiteDeployment } from '../constructs/site-deployment.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../functions/http/security-headers.js';
+import { hostedSignInUrl } from './auth-stack.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
@@ -31,6 +32,8 @@ export interface WebStackProps extends StageStackProps {
   domainName?: string;
   certificateArn?: string;
   webAclArn?: string;
+  /** The Cognito hosted sign-in's domain prefix, when not the default (auth-stack.ts). */
+  authDomainPrefix?: string;
 }
 
 /** The public site: a private bucket behind CloudFront, which also fronts the API under /api/*. */
@@ -103,11 +106,12 @@ export class WebStack extends Stack {
       },
     });
     const securityHeaders = headersPolicy('SecurityHeaders', 'Blue Heart: CSP, HSTS and the other security headers, on every response', CONTENT_SECURITY_POLICY);
-    // The console also sends media kit files straight to the bucket (presigned PUTs), and only it.
+    // The console also sends media kit files straight to the bucket (presigned PUTs), and
+    // exchanges its sign-in code at the hosted sign-in's token endpoint; only it.
     const consoleHeaders = headersPolicy(
       'ConsoleSecurityHeaders',
-      'Blue Heart console: the site policy, plus uploads to the site bucket',
-      contentSecurityPolicy({ connectSrc: [`https://${this.siteBucket.bucketRegionalDomainName}`] }),
+      'Blue Heart console: the site policy, plus uploads to the site bucket and the sign-in token endpoint',
+      contentSecurityPolicy({ connectSrc: [`https://${this.siteBucket.bucketRegionalDomainName}`, hostedSignInUrl(this, props.stage, props.authDomainPrefix)] }),
     );
 
     const directoryIndex = new cloudfront.Function(this, 'DirectoryIndex', {

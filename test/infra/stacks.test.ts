@@ -22,10 +22,10 @@ const SET_BY_LAMBDA = ['AWS_REGION'];
 const LOCAL_ONLY = ['DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'APP_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL'];
 /** Only the payment functions may read Stripe's keys (payments.test.ts). */
 const PAYMENTS_ONLY = ['STRIPE_SECRET_ARN'];
-/** Optional in env.ts, and set only when its context value is (`financeEmail`). */
-const WHEN_CONFIGURED = ['FINANCE_EMAIL'];
-/** Only the social dispatch sends to the delivery queue (social.test.ts). */
-const SOCIAL_DISPATCH_ONLY = ['SOCIAL_QUEUE_URL'];
+/** Optional in env.ts, and set only when its context value is (`financeEmail`, `managersEmail`). */
+const WHEN_CONFIGURED = ['FINANCE_EMAIL', 'MANAGERS_EMAIL'];
+/** Only the social dispatch sends to the delivery queue and checks tokens ahead of the moment (social.test.ts). */
+const SOCIAL_DISPATCH_ONLY = ['SOCIAL_QUEUE_URL', 'SOCIAL_TOKEN_CHECK_DAYS'];
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const only = (template: Template, type: string): Resource => {
@@ -146,6 +146,9 @@ describe('api stack', () => {
     expect(env.REPORTING_CURRENCY).toBe('usd');
     expect(JSON.stringify(env.AUTH_JWKS_URL)).toContain('/.well-known/jwks.json');
     expect(JSON.stringify(env.AUTH_ISSUER)).toContain('https://cognito-idp.');
+    // The console's sign-in: the pool's hosted domain (its /oauth2/authorize and /oauth2/token).
+    expect(JSON.stringify(env.AUTH_SIGN_IN_URL)).toContain('.auth.');
+    expect(JSON.stringify(env.AUTH_SIGN_IN_URL)).toContain('amazoncognito.com');
   });
 
   it('passes financeEmail and reportingCurrency through as FINANCE_EMAIL and REPORTING_CURRENCY', () => {
@@ -269,6 +272,9 @@ describe('web stack', () => {
     const consoleCsp = JSON.stringify(headers('ConsoleSecurityHeaders').ContentSecurityPolicy);
     expect(consoleCsp).toContain("connect-src 'self' https://");
     expect(consoleCsp).toContain('SiteBucket');
+    // The console exchanges its sign-in code at the hosted sign-in: the default domain of the stage's pool.
+    expect(consoleCsp).toContain('"blueheart-dev",{"Ref":"AWS::AccountId"}');
+    expect(consoleCsp).toContain('.amazoncognito.com');
     expect(consoleCsp).toContain("script-src 'self'");
     const config = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toBeDefined();

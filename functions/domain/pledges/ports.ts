@@ -75,8 +75,7 @@ export interface Hasher {
   ip(ip: string): string;
 }
 
-/** `mastodon-connect`: the OAuth `state` of a supporter connecting a Mastodon account (short-lived). */
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social' | 'mastodon-connect';
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social';
 
 export interface TokenSigner {
   sign(purpose: TokenPurpose, subject: string, now: Date, ttlSeconds?: number): string;
