@@ -38,6 +38,8 @@ import type { MessageDeps } from '../domain/social/message-service.js';
 import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
 import type { Env } from './env.js';
 import { DynamoAccountStore } from '../adapters/dynamodb/dynamo-account-store.js';
+import { DynamoOrganisationAccountStore } from '../adapters/dynamodb/dynamo-organisation-accounts.js';
+import type { OrganisationAccountDeps } from '../domain/social/connect-organisation-account.js';
 import { socialTokenBox } from './social-dispatch.js';
 import { MastodonNetwork } from '../adapters/social/mastodon-network.js';
 import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
@@ -46,6 +48,11 @@ import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { DEFAULT_LEND_POLICY, type LendDeps, type SocialNetworks } from '../domain/social/lend-service.js';
 import type { DeliveryStore, TokenBox } from '../domain/social/ports.js';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
+import type { MastodonConnectDeps } from '../domain/social/mastodon-connect/ports.js';
+import { DynamoMastodonConnectStore } from '../adapters/dynamodb/dynamo-mastodon-connect-store.js';
+import { FetchMastodonOAuthClient } from '../adapters/social/mastodon-oauth-client.js';
+import { connectBox } from '../adapters/crypto/connect-box.js';
+import { newPkcePair } from '../adapters/crypto/pkce.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
@@ -61,6 +68,10 @@ export interface AppDeps {
    * `lending.networks` (`(platform) => lending.networks[platform]`) and `lending.accounts`.
    */
   lending: LendDeps & { sandbox?: SandboxNetworks };
+  /** "Connect with Mastodon": OAuth per instance, ending in a lending through `lending`. */
+  mastodonConnect: Omit<MastodonConnectDeps, 'lending'>;
+  /** The organisation's own accounts, connected by managers: the same networks, token box and account ids as lending. */
+  organisation: OrganisationAccountDeps;
   auth: TokenVerifier;
   /** Where the console signs staff in (undefined: AUTH_SIGN_IN_URL is not set). */
   signIn?: SignInEndpoints;
@@ -86,6 +97,12 @@ export interface DepsOverrides {
   networks?: SocialNetworks;
   /** Seals social credentials (default: a key derived from the app secret). */
   tokenBox?: TokenBox;
+  /**
+   * Mastodon instances by name that answer on a local origin (`npm start`'s sandbox instance, the
+   * tests' stand-in): host → origin. Honoured on local and test stages only; elsewhere only
+   * public https instances can be connected.
+   */
+  mastodonInstances?: Record<string, string>;
 }
 
 /**
@@ -158,6 +175,11 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
   const ledger = new DynamoLedger(documents, env.TABLE_NAME);
   const messageRepository = new DynamoMessageRepository(documents, env.TABLE_NAME);
   const social = socialNetworks(env);
+  // Supporters' lendings and the organisation's own accounts: checked on the networks the dispatcher posts through, sealed in one box.
+  const networks = overrides.networks ?? social.networks;
+  // KMS on AWS (SOCIAL_TOKEN_KEY_ARN), a key derived from the app secret locally: the worker opens with the same rule.
+  const tokenBox = overrides.tokenBox ?? socialTokenBox(env, appSecret);
+  const accountIdOf = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 24);
   return {
     pledges: {
       store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
@@ -208,25 +230,51 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
-    social: { messages: messageRepository, deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME), clock, newId: randomUUID },
+    social: { messages: messageRepository, campaigns: campaignRepository, deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME), clock, newId: randomUUID },
     lending: {
       accounts: new DynamoAccountStore(documents, env.TABLE_NAME),
       messages: messageRepository,
       ...(overrides.networks ? { networks: overrides.networks } : social),
-      // KMS on AWS (SOCIAL_TOKEN_KEY_ARN), a key derived from the app secret locally: the worker opens with the same rule.
-      tokenBox: overrides.tokenBox ?? socialTokenBox(env, appSecret),
+      tokenBox,
       tokens,
       hasher,
       limiter,
       mailer,
       clock,
-      accountIdOf: (key) => createHash('sha256').update(key).digest('base64url').slice(0, 24),
+      accountIdOf,
       policy: DEFAULT_LEND_POLICY,
       publicUrl: env.PUBLIC_URL,
     },
+    organisation: { accounts: new DynamoOrganisationAccountStore(documents, env.TABLE_NAME), networks, tokenBox, clock, newId: randomUUID, accountIdOf, policy: DEFAULT_LEND_POLICY },
+    mastodonConnect: mastodonConnectDeps(env, overrides, { appSecret, tokens, limiter, clock, documents }),
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     signIn: env.AUTH_SIGN_IN_URL ? signInEndpoints(env.AUTH_SIGN_IN_URL, env.AUTH_AUDIENCE) : undefined,
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,
+  };
+}
+
+/** Connecting Mastodon accounts: our apps and the flows under way in the table, the instances' OAuth endpoints. */
+function mastodonConnectDeps(
+  env: Env,
+  overrides: DepsOverrides,
+  shared: Pick<MastodonConnectDeps, 'tokens' | 'limiter' | 'clock'> & { appSecret: string; documents: ReturnType<typeof createDocumentClient> },
+): Omit<MastodonConnectDeps, 'lending'> {
+  const store = new DynamoMastodonConnectStore(shared.documents, env.TABLE_NAME);
+  const localStage = env.STAGE === 'local' || env.STAGE === 'test';
+  return {
+    apps: store,
+    flows: store,
+    oauth: new FetchMastodonOAuthClient(),
+    box: connectBox(shared.appSecret),
+    tokens: shared.tokens,
+    limiter: shared.limiter,
+    clock: shared.clock,
+    newId: randomUUID,
+    newPkce: newPkcePair,
+    instances: { local: localStage ? { ...overrides.mastodonInstances } : {} },
+    clientName: 'Blue Heart',
+    publicUrl: env.PUBLIC_URL,
+    flowTtlSeconds: 15 * 60,
   };
 }

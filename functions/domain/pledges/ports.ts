@@ -75,7 +75,8 @@ export interface Hasher {
   ip(ip: string): string;
 }
 
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social';
+/** `mastodon-connect`: the OAuth `state` of a supporter connecting a Mastodon account (short-lived). */
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social' | 'mastodon-connect';
 
 export interface TokenSigner {
   sign(purpose: TokenPurpose, subject: string, now: Date, ttlSeconds?: number): string;

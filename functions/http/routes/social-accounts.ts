@@ -9,6 +9,7 @@ import type { AppDeps } from '../../config/deps.js';
 import { renderLendRevokePage, type LendRevokePage } from '../../../web/pages/lend-revoke.js';
 import type { AppEnv, ClientIpResolver } from '../app-env.js';
 import { documentRoute } from '../openapi.js';
+import { mastodonConnectRoutes } from './mastodon-connect.js';
 import { bodyFormat, readBody } from '../read-body.js';
 import { validate } from '../validate.js';
 import {
@@ -109,6 +110,7 @@ export function socialAccountRoutes(deps: AppDeps, clientIp: ClientIpResolver) {
     return c.json({ status: 'revoked' as const, platform: account.platform, handle: account.handle, language: account.language }, 200, { 'Cache-Control': 'no-store' });
   });
 
+  app.route('/', mastodonConnectRoutes(deps, clientIp));
   return app;
 }
 

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -51,6 +52,27 @@ interface StoredMedia {
   pollsLeft: number;
 }
 
+/** Our app as registered on the instance (POST /api/v1/apps). */
+interface StandinApp {
+  id: string;
+  name: string;
+  website: string | null;
+  scopes: string[];
+  redirectUris: string[];
+  clientId: string;
+  clientSecret: string;
+}
+
+/** An authorization code, until it is exchanged (once) or expires. */
+interface StandinGrant {
+  clientId: string;
+  accountId: string;
+  redirectUri: string;
+  scopes: string;
+  challenge?: string;
+  issuedAt: number;
+}
+
 /** Matches a request to a fault: "POST /api/v1/statuses", "GET /api/v1/accounts/verify_credentials", … */
 type Route = string;
 
@@ -63,6 +85,7 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
   const faults = new Map<Route, Fault[]>();
   const requests: SeenRequest[] = [];
   const stalls = new WeakMap<Request, number>();
+  const oauth = { apps: new Map<string, StandinApp>(), codes: new Map<string, StandinGrant>(), tokens: new Map<string, string>() };
   let nextId = 110_000_000_000_000_000n;
   const newId = () => String(nextId++);
   /** How many polls the next uploads need before they are processed (0: answered 200 at once). */
@@ -71,7 +94,7 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
   const app = new Hono();
 
   // Record the request as it arrived, then apply a planned fault for this route, if any.
-  app.use('/api/*', async (c, next) => {
+  const record = async (c: Context, next: () => Promise<void>) => {
     const seen: SeenRequest = {
       method: c.req.method,
       path: c.req.path,
@@ -80,7 +103,7 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     };
     const type = c.req.header('content-type') ?? '';
     if (type.startsWith('application/json')) seen.json = (await c.req.raw.clone().json()) as Record<string, unknown>;
-    if (type.startsWith('multipart/form-data')) {
+    if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
       const form = await c.req.raw.clone().formData();
       seen.form = {};
       for (const [name, value] of form.entries()) {
@@ -96,11 +119,13 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     }
     if (fault && 'storeThenStallMs' in fault) stalls.set(c.req.raw, fault.storeThenStallMs);
     await next();
-  });
+  };
+  app.use('/api/*', record);
+  app.use('/oauth/*', record);
 
   const me = (c: Context): StandinAccount | Response => {
     const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const account = accounts.find((candidate) => candidate.token === token);
+    const account = accounts.find((candidate) => candidate.token === token || (token !== undefined && oauth.tokens.get(token) === candidate.id));
     // https://docs.joinmastodon.org/methods/accounts/#verify_credentials — 401: "The access token is invalid"
     if (!account) return c.json({ error: 'The access token is invalid' }, 401, { 'WWW-Authenticate': 'Bearer realm="Doorkeeper", error="invalid_token"' });
     return account;
@@ -109,6 +134,9 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     const ms = stalls.get(c.req.raw);
     if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
   };
+  // Mastodon's API takes form parameters or JSON alike.
+  const formOrJson = async (c: Context): Promise<Record<string, unknown>> =>
+    (c.req.header('content-type') ?? '').startsWith('application/json') ? ((await c.req.json()) as Record<string, unknown>) : ((await c.req.parseBody({ all: true })) as Record<string, unknown>);
 
   // https://docs.joinmastodon.org/methods/accounts/#verify_credentials → CredentialAccount
   app.get('/api/v1/accounts/verify_credentials', (c) => {
@@ -185,6 +213,117 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     if (key) idempotency.set(`${account.id}:${key}`, { statusId: status.id, at: Date.now() });
     await stall(c);
     return c.json(statusJson(status, account));
+  });
+
+  // ── OAuth: our app's registration and the authorization code flow with PKCE ──────────────
+
+  // https://docs.joinmastodon.org/methods/apps/#create → Application (with client_id and client_secret).
+  // 422 {"error": "Validation failed: Redirect URI must be an absolute URI."} without redirect_uris.
+  app.post('/api/v1/apps', async (c) => {
+    const body = await formOrJson(c);
+    const name = String(body.client_name ?? '');
+    const redirectUris = [body.redirect_uris ?? []].flat().map(String).flatMap((uri) => uri.split('\n')).filter(Boolean);
+    if (!name) return c.json({ error: "Validation failed: Application name can't be blank" }, 422);
+    if (redirectUris.length === 0 || !redirectUris.every((uri) => URL.canParse(uri))) return c.json({ error: 'Validation failed: Redirect URI must be an absolute URI.' }, 422);
+    await stall(c);
+    const registered: StandinApp = {
+      id: newId(),
+      name,
+      website: body.website ? String(body.website) : null,
+      scopes: String(body.scopes ?? 'read').split(' ').filter(Boolean),
+      redirectUris,
+      clientId: randomBytes(32).toString('base64url'),
+      clientSecret: randomBytes(32).toString('base64url'),
+    };
+    oauth.apps.set(registered.clientId, registered);
+    return c.json({
+      id: registered.id,
+      name: registered.name,
+      website: registered.website,
+      scopes: registered.scopes,
+      redirect_uri: registered.redirectUris.join('\n'),
+      redirect_uris: registered.redirectUris,
+      vapid_key: 'BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=',
+      client_id: registered.clientId,
+      client_secret: registered.clientSecret,
+      client_secret_expires_at: 0,
+    });
+  });
+
+  /**
+   * https://docs.joinmastodon.org/methods/oauth/#authorize: response_type=code, client_id,
+   * redirect_uri (one registered), scope (within the app's), state, and for PKCE code_challenge
+   * with code_challenge_method=S256. A bad request is Doorkeeper's error page (400), never a
+   * redirect. Good: the page where the signed-in user approves (POST /oauth/authorize) or denies
+   * (the same form with _method=delete, as Doorkeeper's Rails form sends it).
+   */
+  const authorizationRequest = (params: Record<string, string | undefined>): { ok: true; app: StandinApp } | { ok: false; error: string } => {
+    const registered = oauth.apps.get(params.client_id ?? '');
+    if (!registered) return { ok: false, error: 'invalid_client' };
+    if (!params.redirect_uri || !registered.redirectUris.includes(params.redirect_uri)) return { ok: false, error: 'invalid_redirect_uri' };
+    if (params.response_type !== 'code') return { ok: false, error: 'unsupported_response_type' };
+    const scopes = (params.scope ?? 'read').split(' ').filter(Boolean);
+    if (!scopes.every((scope) => registered.scopes.includes(scope))) return { ok: false, error: 'invalid_scope' };
+    if (params.code_challenge !== undefined && (params.code_challenge_method !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(params.code_challenge))) return { ok: false, error: 'invalid_request' };
+    return { ok: true, app: registered };
+  };
+  const errorPage = (c: Context, error: string) => c.html(`<!doctype html><title>An error has occurred</title><h1>An error has occurred</h1><p>${error}</p>`, 400);
+
+  app.get('/oauth/authorize', (c) => {
+    const checked = authorizationRequest(c.req.query());
+    if (!checked.ok) return errorPage(c, checked.error);
+    const hidden = Object.entries(c.req.query()).map(([name, value]) => `<input type="hidden" name="${name}" value="${value.replace(/"/g, '&quot;')}">`).join('');
+    return c.html(
+      `<!doctype html><title>Authorization required</title><form method="post" action="/oauth/authorize">${hidden}<p>${checked.app.name} would like permission to access your account</p><button>Authorize</button></form><form method="post" action="/oauth/authorize"><input type="hidden" name="_method" value="delete">${hidden}<button>Deny</button></form>`,
+    );
+  });
+
+  app.post('/oauth/authorize', async (c) => {
+    const params = (await formOrJson(c)) as Record<string, string | undefined>;
+    const checked = authorizationRequest(params);
+    if (!checked.ok) return errorPage(c, checked.error);
+    const target = new URL(params.redirect_uri!);
+    if (params._method === 'delete') {
+      // RFC 6749 §4.1.2.1, worded as Doorkeeper words it.
+      target.searchParams.set('error', 'access_denied');
+      target.searchParams.set('error_description', 'The resource owner or authorization server denied the request.');
+    } else {
+      const account = accounts.find((candidate) => candidate.username === params.username);
+      if (!account) return c.json({ error: 'The stand-in needs the signed-in username' }, 400);
+      const code = randomBytes(32).toString('base64url');
+      oauth.codes.set(code, {
+        clientId: checked.app.clientId,
+        accountId: account.id,
+        redirectUri: params.redirect_uri!,
+        scopes: params.scope ?? 'read',
+        ...(params.code_challenge ? { challenge: params.code_challenge } : {}),
+        issuedAt: Date.now(),
+      });
+      target.searchParams.set('code', code);
+    }
+    if (params.state !== undefined) target.searchParams.set('state', params.state);
+    return c.redirect(target.toString(), 302);
+  });
+
+  // https://docs.joinmastodon.org/methods/oauth/#token → Token. Codes are single use and live 10
+  // minutes; a PKCE code needs code_verifier with BASE64URL(SHA256(verifier)) = the challenge
+  // (RFC 7636 §4.6). Errors as RFC 6749 §5.2 words them, through Doorkeeper.
+  app.post('/oauth/token', async (c) => {
+    const body = (await formOrJson(c)) as Record<string, string | undefined>;
+    const client = oauth.apps.get(body.client_id ?? '');
+    if (!client || client.clientSecret !== body.client_secret) {
+      return c.json({ error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' }, 401);
+    }
+    if (body.grant_type !== 'authorization_code') return c.json({ error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported by the authorization server.' }, 400);
+    const grant = oauth.codes.get(body.code ?? '');
+    oauth.codes.delete(body.code ?? '');
+    const verifierMatches = grant?.challenge === undefined || createHash('sha256').update(body.code_verifier ?? '', 'ascii').digest('base64url') === grant.challenge;
+    if (!grant || grant.clientId !== client.clientId || grant.redirectUri !== body.redirect_uri || Date.now() - grant.issuedAt > 600_000 || !verifierMatches) {
+      return c.json({ error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' }, 400);
+    }
+    const accessToken = randomBytes(32).toString('base64url');
+    oauth.tokens.set(accessToken, grant.accountId);
+    return c.json({ access_token: accessToken, token_type: 'Bearer', scope: grant.scopes, created_at: Math.floor(Date.now() / 1000) });
   });
 
   // A media kit file on the platform's own site, for the default media loader.
@@ -286,6 +425,22 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
       return account;
     },
     statusesOf: (account: StandinAccount) => statuses.filter((status) => status.accountId === account.id),
+    /** The apps registered on the instance (POST /api/v1/apps), oldest first. */
+    apps: () => [...oauth.apps.values()],
+    /**
+     * What a supporter's browser does at the instance: opens the authorization page at
+     * `authorizeUrl` (a bad request is an error page: its status is returned), then approves as
+     * `username` or denies; returns where the instance sends the browser (our callback).
+     */
+    async authorize(authorizeUrl: string, decision: { approveAs: string } | 'deny'): Promise<{ status: number; location?: string }> {
+      const page = await fetch(authorizeUrl);
+      if (page.status !== 200) return { status: page.status };
+      const params = new URLSearchParams(new URL(authorizeUrl).search);
+      if (decision === 'deny') params.set('_method', 'delete');
+      else params.set('username', decision.approveAs);
+      const answer = await fetch(`${url}/oauth/authorize`, { method: 'POST', body: params, redirect: 'manual' });
+      return { status: answer.status, location: answer.headers.get('location') ?? undefined };
+    },
     /** The next call to `route` (e.g. "POST /api/v1/statuses") gets `fault`; several queue up. */
     failNext(route: Route, ...planned: Fault[]) {
       faults.set(route, [...(faults.get(route) ?? []), ...planned]);
