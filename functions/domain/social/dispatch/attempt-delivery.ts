@@ -1,7 +1,7 @@
 import type { ConnectedAccount, Delivery, TargetKind } from '../social.js';
 import { SocialError, type AccountCredentials, type OutgoingPost, type PublishedPost, type SocialErrorKind } from '../ports.js';
 import { backoffMs } from './backoff.js';
-import { DEFAULT_DISPATCH_POLICY, type DispatchDeps, type DispatchPolicy } from './ports.js';
+import { DEFAULT_DISPATCH_POLICY, type DispatchDeps, type DispatchPolicy, type EmailChannel } from './ports.js';
 
 /**
  * What one attempt did, for the worker that runs it:
@@ -96,10 +96,18 @@ class Attempt {
         uncertain: delivery.uncertain,
       });
     }
-    if (delivery.target.kind === 'email') return this.email();
+    if (delivery.target.kind === 'email') return this.email((channel) => channel.send(delivery));
 
     const account = await this.deps.accounts.get(delivery.target.id);
     if (!account || account.status === 'revoked') return this.finish('skipped', { error: REVOKED[delivery.target.kind] });
+    // Before any network is looked up: the organisation's own account on X posts through an
+    // adapter, a supporter's share-only account on X never does.
+    if (account.shareOnly) {
+      return this.email(
+        (channel) => channel.sendShareLink?.(delivery, account) ?? Promise.reject(new SocialError('rejected', 'no share-link email is configured')),
+        account.followers,
+      );
+    }
     if (account.status === 'expired') return this.finish('failed', { error: EXPIRED_TOKEN[delivery.target.kind] });
     const network = this.deps.networks(account.platform);
     if (!network) return this.finish('failed', { error: `no ${account.platform} adapter is configured` });
@@ -127,7 +135,8 @@ class Attempt {
     }
   }
 
-  private async email(): Promise<AttemptOutcome> {
+  /** One email (a pledger's message, a share-only supporter's link): claimed, sent once, recorded like a post. */
+  private async email(send: (channel: EmailChannel) => Promise<{ id: string } | { skipped: string }>, reach = 1): Promise<AttemptOutcome> {
     const channel = this.deps.email;
     if (!channel) return this.finish('failed', { error: 'no email channel is configured' });
     let uncertain = this.delivery.uncertain === true;
@@ -142,14 +151,14 @@ class Attempt {
         }
         phase = 'look';
         const found = await this.call(() => channel.wasSent!(this.delivery), 'wasSent');
-        if (found) return this.posted({ postId: found.id }, 1);
+        if (found) return this.posted({ postId: found.id }, reach);
         uncertain = false;
       }
       phase = 'publish';
       if (!this.leaseLeft()) return this.releaseEarly(uncertain);
-      const sent = await this.call(() => channel.send(this.delivery), 'send');
+      const sent = await this.call(() => send(channel), 'send');
       if ('skipped' in sent) return this.finish('skipped', { error: sent.skipped });
-      return this.posted({ postId: sent.id }, 1);
+      return this.posted({ postId: sent.id }, reach);
     } catch (error) {
       const failure = classify(error, phase);
       if (phase === 'publish' && failure.kind === 'uncertain') uncertain = true;
@@ -172,9 +181,11 @@ class Attempt {
       }
       case 'auth':
         if (account) await this.deps.accounts.tokenExpired(account, now);
-        return this.finish('failed', { error: `${EXPIRED_TOKEN[this.delivery.target.kind]}${maybePosted}`, uncertain: uncertain || undefined });
+        return this.finish('failed', { error: `${account ? EXPIRED_TOKEN[this.delivery.target.kind] : EXPIRED_TOKEN.email}${maybePosted}`, uncertain: uncertain || undefined });
       case 'rejected':
         if (phase === 'prepare') return this.finish('failed', { error: `nothing to post: ${failure.message}` });
+        // The email channel says itself whether the mail service refused it or there was nothing to send.
+        if (!account) return this.finish('failed', { error: `not sent: ${failure.message}${maybePosted}`, uncertain: uncertain || undefined });
         return this.finish('failed', { error: `${platform} refused the post: ${failure.message}${maybePosted}`, uncertain: uncertain || undefined });
       case 'unavailable':
       case 'uncertain': {

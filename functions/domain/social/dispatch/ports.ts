@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.js';
 import type { ConnectedAccount, Delivery, Platform } from '../social.js';
-import type { DeliveryStore, OutgoingPost, SocialNetwork, TokenBox } from '../ports.js';
+import type { DeliveryStore, LentAccount, OutgoingPost, SocialNetwork, TokenBox } from '../ports.js';
 
 /**
  * What the dispatcher needs besides `DeliveryStore`, `SocialNetwork` and `TokenBox`
@@ -8,9 +8,16 @@ import type { DeliveryStore, OutgoingPost, SocialNetwork, TokenBox } from '../po
  * (message, target) record, posts once, and records the outcome; every step is safe to repeat.
  */
 
+/**
+ * An account as the dispatcher sees it: a supporter's `shareOnly` account (X, Threads, LinkedIn,
+ * Facebook, which forbid posting on others' behalf) holds no credential, and its owner is emailed
+ * a share link (to `sealedEmail`) instead of a post.
+ */
+export type DispatchAccount = ConnectedAccount & Pick<LentAccount, 'shareOnly' | 'sealedEmail'>;
+
 /** The accounts a blast posts from, as the dispatcher sees them at each target's turn. */
 export interface DispatchAccounts {
-  get(id: string): Promise<ConnectedAccount | undefined>;
+  get(id: string): Promise<DispatchAccount | undefined>;
   /**
    * The platform refused the account's token (expired or revoked on the platform's side): mark
    * the account `expired` if it is still `active` (conditionally: a revoke that happened
@@ -33,14 +40,20 @@ export interface PostComposer {
 }
 
 /**
- * The email target (a confirmed pledger who opted in to updates): the lead wires SES (the
- * message in the pledger's language, List-Unsubscribe, within SES sending limits). Errors are
- * `SocialError`s with the same meaning as a network's (`rate_limited` with `retryAfterMs` when
- * over the sending rate, `unavailable`, `uncertain` when the request left and no answer came).
+ * Email at the moment (functions/domain/social/email-channel.ts over SES): the message to a
+ * confirmed pledger who opted in to updates (the email target), and a share-only supporter's
+ * share link. Errors are `SocialError`s with the same meaning as a network's (`rate_limited`
+ * with `retryAfterMs` when over the sending rate, `unavailable` when nothing was sent,
+ * `uncertain` when the request left and no answer came, `rejected`: it will never be sent).
  */
 export interface EmailChannel {
   /** `{ skipped }` when the pledger can no longer be mailed (unsubscribed, erased): not an error. */
   send(delivery: Delivery): Promise<{ id: string } | { skipped: string }>;
+  /**
+   * A share-only supporter's moment: the network's share page with their post ready, and their
+   * revoke link, by email. Without it their deliveries fail with a clear error.
+   */
+  sendShareLink?(delivery: Delivery, account: DispatchAccount): Promise<{ id: string } | { skipped: string }>;
   /**
    * After an uncertain attempt: the email this delivery's `clientRef` sent, if the channel can
    * tell (e.g. from recorded SES events). Without it, an uncertain email is not sent again
