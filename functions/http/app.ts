@@ -13,6 +13,7 @@ import { donationRoutes, stripeWebhookRoutes } from './routes/donations.js';
 import { mountDocs } from './routes/docs.js';
 import { financeRoutes } from './routes/finance.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
+import { adminSocialAccountRoutes } from './routes/admin-social-accounts.js';
 import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
 import { signInRoutes } from './routes/sign-in.js';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/admin/media-uploads', mediaUploadRoutes(deps));
   app.route('/api/finance', financeRoutes(deps));
   app.route('/api/admin/messages', adminMessageRoutes(deps));
+  app.route('/api/admin/social/accounts', adminSocialAccountRoutes(deps));
   app.route('/api/social', socialAccountRoutes(deps, clientIp));
   mountDocs(app);
   return app;

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../domain/shared/languages.js';
 import { normaliseAccountName } from '../../domain/social/lend-handles.js';
+import { CONNECT_RULES } from '../../domain/social/organisation-accounts.js';
 import { PLATFORM_RULES } from '../../domain/social/platform-rules.js';
 import { PLATFORMS } from '../../domain/social/social.js';
 import { LanguageCode } from './pledges.schemas.js';
@@ -23,15 +24,15 @@ const PlatformCode = z
   .enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` })
   .openapi({ example: 'bluesky', description: `${PLATFORMS.filter((p) => PLATFORM_RULES[p].supporterPosting === 'api').join(' and ')} post from the lent account; the others take a share link emailed at the moment` });
 
-const TimeZone = z
+export const TimeZone = z
   .string({ message: 'must be an IANA time zone, e.g. America/Mexico_City' })
   .trim()
   .max(64, 'must be an IANA time zone, e.g. America/Mexico_City')
   .refine(isTimeZone, 'must be an IANA time zone, e.g. America/Mexico_City')
   .openapi({ example: 'America/Mexico_City' });
 
-const Handle = z.string().trim().max(200, 'must be 200 characters or fewer');
-const Server = z.string().trim().max(200, 'must be 200 characters or fewer');
+export const Handle = z.string().trim().max(200, 'must be 200 characters or fewer');
+export const Server = z.string().trim().max(200, 'must be 200 characters or fewer');
 
 export const PreviewQuerySchema = z
   .strictObject({
@@ -43,8 +44,6 @@ export const PreviewQuerySchema = z
     timeZone: TimeZone.optional(),
   })
   .openapi('LendPreviewQuery');
-
-const APP_PASSWORD = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/i;
 
 export const LendInputSchema = z
   .strictObject({
@@ -67,10 +66,10 @@ export const LendInputSchema = z
     const named = normaliseAccountName(input.platform, input.handle, input.server);
     if (!named.ok) for (const issue of named.issues) context.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
     if (PLATFORM_RULES[input.platform].supporterPosting !== 'api' || !input.secret) return;
-    if (input.platform === 'bluesky' && !APP_PASSWORD.test(input.secret)) {
+    if (input.platform === 'bluesky' && !CONNECT_RULES.bluesky.secretPattern.test(input.secret)) {
       context.addIssue({ code: 'custom', path: ['secret'], message: 'must be a Bluesky app password (xxxx-xxxx-xxxx-xxxx), not your account password' });
     }
-    if (input.platform === 'mastodon' && !/^[A-Za-z0-9_-]{20,200}$/.test(input.secret)) {
+    if (input.platform === 'mastodon' && !CONNECT_RULES.mastodon.secretPattern.test(input.secret)) {
       context.addIssue({ code: 'custom', path: ['secret'], message: 'must be the access token Mastodon shows for your application (letters, digits, - and _)' });
     }
   })
