@@ -11,7 +11,10 @@ import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.
 import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
 import { createLogger, type Logger } from '../adapters/log/logger.js';
 import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
+import { FacebookNetwork } from '../adapters/social/facebook-network.js';
+import { LinkedInNetwork } from '../adapters/social/linkedin-network.js';
 import { MastodonNetwork } from '../adapters/social/mastodon-network.js';
+import { XNetwork } from '../adapters/social/x-network.js';
 import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
 import { SqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue.js';
@@ -58,13 +61,22 @@ export function socialTokenBox(env: Pick<Env, 'AWS_REGION' | 'SOCIAL_TOKEN_KEY_A
 }
 
 /**
+ * The real networks, one adapter for each platform that has one: Mastodon and Bluesky for
+ * supporters' and the organisation's accounts; X, Facebook Pages and LinkedIn for the
+ * organisation's own accounts only (they forbid posting on others' behalf: a share-only
+ * supporter there is emailed a share link, and the dispatcher does that before it looks up a
+ * network). Threads has none.
+ */
+export function platformNetworks(): Partial<Record<Platform, SocialNetwork>> {
+  return { mastodon: new MastodonNetwork(), bluesky: new BlueskyNetwork(), x: new XNetwork(), facebook: new FacebookNetwork(), linkedin: new LinkedInNetwork() };
+}
+
+/**
  * The networks the dispatcher posts through, as `createDeps` chooses them for lending: the
- * sandbox on local and test stages, Mastodon and Bluesky otherwise. X, Facebook, LinkedIn and
- * Threads have no adapter: they forbid posting on others' behalf, supporters get share links.
+ * sandbox (every platform) on local and test stages, `platformNetworks()` otherwise.
  */
 export function dispatchNetworks(stage: Env['STAGE']): (platform: Platform) => SocialNetwork | undefined {
-  const networks: Partial<Record<Platform, SocialNetwork>> =
-    stage === 'local' || stage === 'test' ? sandboxLendingNetworks(new SandboxNetworks()) : { mastodon: new MastodonNetwork(), bluesky: new BlueskyNetwork() };
+  const networks: Partial<Record<Platform, SocialNetwork>> = stage === 'local' || stage === 'test' ? sandboxLendingNetworks(new SandboxNetworks()) : platformNetworks();
   return (platform) => networks[platform];
 }
 
