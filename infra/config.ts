@@ -40,6 +40,8 @@ export const platformConfigSchema = z
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Where the nightly payout reconciliation summary goes (`FINANCE_EMAIL`); without it no summary is mailed. */
     financeEmail: z.preprocess(blankToUndefined, z.email({ message: 'financeEmail must be an email address' }).optional()),
+    /** The managers' mailbox (`MANAGERS_EMAIL`): told when one of the organisation's social accounts must be reconnected; without it only the console shows it. */
+    managersEmail: z.preprocess(blankToUndefined, z.email({ message: 'managersEmail must be an email address' }).optional()),
     /** The currency finance reports in, the fund's bank account currency (`REPORTING_CURRENCY`). */
     reportingCurrency: z.preprocess(
       (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
@@ -71,6 +73,7 @@ export const CONTEXT_KEYS = [
   'webAclArn',
   'logLevel',
   'financeEmail',
+  'managersEmail',
   'reportingCurrency',
   'webAssetPath',
   'bundling',

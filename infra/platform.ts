@@ -136,12 +136,14 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
 
   const social = new SocialStack(app, name('Social'), {
     ...common,
-    description: 'Blue Heart: coordinated social messages (the delivery queue and its dead-letter queue, the worker, the every-minute send step, alarms)',
+    description: 'Blue Heart: coordinated social messages (the delivery queue and its dead-letter queue, the worker, the every-minute send step, the daily token health check, alarms)',
     table: data.table,
     tableKey: data.tableKey,
     socialTokenKey: data.socialTokenKey,
     alarmTopic: api.alarmTopic,
     logLevel: config.logLevel,
+    mail: appContext,
+    managersEmail: config.managersEmail,
     bundling: config.bundling,
   });
 

@@ -14,7 +14,15 @@ export interface ScheduledJob {
   needsStripe?: boolean;
   /** Queues social delivery jobs: on AWS it runs in the social stack, next to the queue (infra/stacks/social-stack.ts). */
   needsSocialQueue?: boolean;
+  /**
+   * Opens sealed social credentials and emails their owners: on AWS it runs in the social stack,
+   * with Decrypt on the social token key (the worker's right), the mail and the app secret.
+   */
+  opensSocialTokens?: boolean;
 }
+
+/** The jobs infra/stacks/social-stack.ts runs (the others run in the API stack, or in the payments stack with `needsStripe`). */
+export const runsInSocialStack = (job: ScheduledJob): boolean => Boolean(job.needsSocialQueue || job.opensSocialTokens);
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   {
@@ -37,5 +45,13 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     handler: 'functions/handlers/scheduled/send-due-messages.ts',
     description: 'Fan out the social messages whose time has come (one job per target on the delivery queue), and finish those with nothing left to attempt.',
     needsSocialQueue: true,
+  },
+  {
+    name: 'check-token-health',
+    // 05:00 UTC, daily: a refused account is marked, and its owner asked to reconnect, days before the moment.
+    rate: { expression: 'cron(0 5 * * ? *)', everyMs: 24 * 60 * 60_000 },
+    handler: 'functions/handlers/scheduled/check-token-health.ts',
+    description: "Try every account that will post a message due in the next few days (SOCIAL_TOKEN_CHECK_DAYS, 3) with its network: refresh follower counts, mark refused accounts expired and email their owners to reconnect (once per expiry).",
+    opensSocialTokens: true,
   },
 ];

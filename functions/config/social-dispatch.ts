@@ -9,7 +9,7 @@ import { createDocumentClient } from '../adapters/dynamodb/client.js';
 import { DynamoAccountStore } from '../adapters/dynamodb/dynamo-account-store.js';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
 import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
-import { createLogger, type Logger } from '../adapters/log/logger.js';
+import { createLogger, describeError, type Logger } from '../adapters/log/logger.js';
 import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
 import { FacebookNetwork } from '../adapters/social/facebook-network.js';
 import { LinkedInNetwork } from '../adapters/social/linkedin-network.js';
@@ -19,6 +19,7 @@ import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
 import { SqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
+import { askToReconnect, type ReconnectDeps } from '../domain/social/ask-to-reconnect.js';
 import { messageComposer } from '../domain/social/dispatch/message-composer.js';
 import type { DeliveryQueue, DispatchDeps } from '../domain/social/dispatch/ports.js';
 import type { MessageRepository, SocialNetwork, TokenBox } from '../domain/social/ports.js';
@@ -141,12 +142,15 @@ export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDi
 
 /**
  * `DispatchDeps` from its parts, for the worker Lambda and for `npm start` alike: an expired
- * token marks the account expired (its owner must reconnect) and is logged; posts are composed
- * from the message itself.
+ * token marks the account expired and, with `reconnect`, asks its owner to reconnect (once per
+ * expiry: the daily token health check may have asked already, and asks again if this email
+ * fails); posts are composed from the message itself.
  */
 export function dispatchDeps(parts: {
   deliveries: DispatchDeps['deliveries'];
-  accounts: Pick<DynamoAccountStore, 'get' | 'markExpired'>;
+  accounts: Pick<DynamoAccountStore, 'get' | 'markExpired' | 'claimReconnect' | 'finishReconnect'>;
+  /** Mail, revoke links and the managers' mailbox (functions/config/token-health.ts `reconnectParts`); without it the expiry is only logged. */
+  reconnect?: Omit<ReconnectDeps, 'accounts' | 'clock'>;
   tokens: TokenBox;
   networks: (platform: Platform) => SocialNetwork | undefined;
   messages: MessageRepository;
@@ -161,6 +165,14 @@ export function dispatchDeps(parts: {
       async tokenExpired(account, at) {
         const after = await accounts.markExpired(account.id, at);
         logger.warn('social account refused by its platform: marked expired, its owner must reconnect', { accountId: account.id, owner: account.owner, platform: account.platform, status: after?.status });
+        if (after?.status !== 'expired' || !parts.reconnect) return;
+        try {
+          const asked = await askToReconnect({ ...parts.reconnect, accounts, clock }, account.id);
+          logger.info('social account refused: reconnect', { accountId: account.id, owner: account.owner, asked });
+        } catch (error) {
+          // The delivery still fails as expired; the daily token health check asks again.
+          logger.warn('social account refused: the reconnect email could not be sent', { accountId: account.id, owner: account.owner, ...describeError(error) });
+        }
       },
     },
     tokens: parts.tokens,

@@ -21,6 +21,8 @@ import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
 import { sendDueMessages, sendingCampaignYears } from '../domain/social/send-due-messages.js';
 import { dispatchDeps } from '../config/social-dispatch.js';
+import { reconnectParts, tokenHealthDeps } from '../config/token-health.js';
+import { checkTokenHealth } from '../domain/social/check-token-health.js';
 import { startSocialWorker } from './social-worker.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import { systemClock } from '../domain/shared/clock.js';
@@ -171,10 +173,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     // Coordinated messages: the same worker code as the SQS Lambda, in-process, over the networks
     // supporters lend accounts through (the sandbox locally). A restart queues what is unfinished.
     const deliveries = deps.social.deliveries;
+    const reconnect = reconnectParts(env, deps.lending);
     const socialWorker = await startSocialWorker({
       deps: dispatchDeps({
         deliveries,
         accounts: deps.lending.accounts,
+        reconnect,
         tokens: deps.lending.tokenBox,
         networks: (platform) => deps.lending.networks[platform],
         messages: deps.social.messages,
@@ -193,6 +197,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns),
       'reconcile-payouts': () => checkRecentPayouts(deps.finance, { trigger: 'nightly' }),
       'send-due-messages': () => sendDueMessages({ ...deps.social, accounts: deps.lending.accounts, deliveries, queue: socialWorker.queue }),
+      'check-token-health': () =>
+        checkTokenHealth(
+          tokenHealthDeps({ ...reconnect, env, logger: deps.logger, messages: deps.social.messages, accounts: deps.lending.accounts, networks: (platform) => deps.lending.networks[platform], clock: deps.social.clock }),
+        ),
     };
     const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
     stops.push(scheduler.stop);

@@ -13,7 +13,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
-import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
+import { runsInSocialStack, SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
@@ -96,8 +96,8 @@ export class ApiStack extends Stack {
 
     const alarmAction = new cwActions.SnsAction(this.alarmTopic);
     // Jobs that read Stripe run in the payments stack, next to the Stripe secret; jobs that queue
-    // social deliveries in the social stack, next to the queue.
-    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => !job.needsStripe && !job.needsSocialQueue), {
+    // social deliveries or open social credentials in the social stack, next to the queue and the worker.
+    this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => !job.needsStripe && !runsInSocialStack(job)), {
       stage: props.stage,
       environment,
       logRetention,

@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { DEFAULT_DISPATCH_POLICY } from '../../functions/domain/social/dispatch/ports.js';
 import type { PlatformConfig } from '../config.js';
-import { grantSocialTokenKey, grantTableKeyViaDynamoDb } from '../constructs/app-context.js';
+import { grantAppSecret, grantSendMail, grantSocialTokenKey, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
@@ -55,6 +55,13 @@ export const SEND_DUE_TIMEOUT = Duration.minutes(5);
 export const WORKER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 /** The every-minute step queries messages, targets and delivery records, creates records (conditional Puts) and saves the message with its audit entry. */
 export const SEND_DUE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] as const;
+/**
+ * The token health check queries messages and targets, reads accounts, and changes them (expired,
+ * followers, the reconnect claim) in transactions of Puts and a reach Update.
+ */
+export const TOKEN_HEALTH_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** The daily check tries every account of the messages due in the next days, 8 at a time: Lambda's longest run. */
+export const TOKEN_HEALTH_TIMEOUT = Duration.minutes(15);
 
 export interface SocialStackProps extends StageStackProps {
   table: dynamodb.ITable;
@@ -64,6 +71,13 @@ export interface SocialStackProps extends StageStackProps {
   /** The platform's alarm topic (ApiStack). */
   alarmTopic: sns.ITopic;
   logLevel: PlatformConfig['logLevel'];
+  /**
+   * Mail as the API sends it (constructs/app-context.ts): the token health check emails owners to
+   * reconnect, with revoke links signed with the app secret's token key.
+   */
+  mail: AppContextProps;
+  /** The managers' mailbox (MANAGERS_EMAIL), told when an organisation account must be reconnected. */
+  managersEmail?: string | undefined;
   bundling?: boolean;
 }
 
@@ -75,8 +89,8 @@ export interface SocialStackProps extends StageStackProps {
  * with an alarm.
  *
  * A stack of its own rather than part of the API stack, as payments is: the dispatch has its own
- * rights (only the worker may open sealed credentials, and it may not delete anything or reach
- * the app secret or the mail), its own failure modes and alarms, and its own scaling, which
+ * rights (only the worker and the daily token health check may open sealed credentials, and
+ * neither may delete anything), its own failure modes and alarms, and its own scaling, which
  * never competes with pledges for the API's concurrency. It comes after the API stack (it uses
  * its alarm topic); the API needs nothing from it (the key it seals with is in the data stack).
  */
@@ -84,6 +98,7 @@ export class SocialStack extends Stack {
   readonly queue: sqs.Queue;
   readonly deadLetters: sqs.Queue;
   readonly worker: AppFunction;
+  /** The every-minute step, then the daily token health check. */
   readonly jobs: ScheduledJob[];
   readonly alarms: { deadLetters: cloudwatch.Alarm; workerErrors: cloudwatch.Alarm };
 
@@ -144,6 +159,36 @@ export class SocialStack extends Stack {
         this.grantSend(role);
       },
     });
+    // The daily token health check opens credentials like the worker (Decrypt, in context) and
+    // emails owners; it sends no delivery job.
+    this.jobs.push(
+      ...ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => job.opensSocialTokens), {
+        stage: props.stage,
+        environment: {
+          STAGE: props.stage,
+          TABLE_NAME: props.table.tableName,
+          LOG_LEVEL: props.logLevel,
+          SOCIAL_TOKEN_KEY_ARN: props.socialTokenKey.keyArn,
+          SES_FROM_ADDRESS: props.mail.senderAddress,
+          SES_CONFIGURATION_SET: props.mail.configurationSetName,
+          PUBLIC_URL: props.mail.publicUrl,
+          APP_SECRET_ARN: props.mail.appSecret.secretArn,
+          ...(props.managersEmail ? { MANAGERS_EMAIL: props.managersEmail } : {}),
+        },
+        logRetention,
+        removalPolicy,
+        bundling: props.bundling,
+        memorySize: 512,
+        timeout: TOKEN_HEALTH_TIMEOUT,
+        alarmAction,
+        grant: (role) => {
+          this.grantTable(role, props, 'TokenHealthItems', TOKEN_HEALTH_TABLE_ACTIONS);
+          grantSocialTokenKey(role, props.socialTokenKey, 'kms:Decrypt');
+          grantSendMail(role, props.mail, 'SendReconnectEmails');
+          grantAppSecret(role, props.mail.appSecret);
+        },
+      }),
+    );
 
     const atLeastOnce = {
       threshold: 1,

@@ -94,9 +94,11 @@ describe('cdk-nag AwsSolutions on the platform', () => {
       [
         // The job's dead-letter queue has none itself (the delivery queue's is a redrive target, which cdk-nag recognises).
         `AwsSolutions-SQS3 at BlueHeart-${stage}-Social/Job-send-due-messages/DeadLetters`,
+        `AwsSolutions-SQS3 at BlueHeart-${stage}-Social/Job-check-token-health/DeadLetters`,
         // X-Ray only (AppFunction): no resource-level permissions exist for it.
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Social/Worker/Role`,
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Social/Job-send-due-messages/Job/Role`,
+        `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Social/Job-check-token-health/Job/Role`,
       ].sort();
     expect(at(dev, 'dev')).toEqual(reviewed('dev'));
     expect(at(prod, 'prod')).toEqual(reviewed('prod'));

@@ -2,7 +2,7 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEnvSchema } from '../../functions/config/env.js';
-import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
+import { runsInSocialStack, SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { assertScheduleExpression } from '../../infra/constructs/scheduled-job.js';
 import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
 
@@ -103,15 +103,15 @@ describe('the API and the scheduled jobs', () => {
   it('runs every SCHEDULED_JOBS entry once: Stripe jobs in the payments stack, social queue jobs in the social stack, the others in the API stack', () => {
     const expressions = (template: Template) => resources(template, 'AWS::Scheduler::Schedule').map((s) => s.Properties.ScheduleExpression as string).sort();
     const expressionsOf = (jobs: readonly (typeof SCHEDULED_JOBS)[number][]) => jobs.map((job) => job.rate.expression).sort();
-    expect(expressions(api)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => !job.needsStripe && !job.needsSocialQueue)));
+    expect(expressions(api)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => !job.needsStripe && !runsInSocialStack(job))));
     expect(expressions(payments)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => job.needsStripe)));
-    expect(expressions(social)).toEqual(expressionsOf(SCHEDULED_JOBS.filter((job) => job.needsSocialQueue)));
+    expect(expressions(social)).toEqual(expressionsOf(SCHEDULED_JOBS.filter(runsInSocialStack)));
     expect(dev.platform.api.jobs.length + dev.platform.payments.jobs.length + dev.platform.social.jobs.length).toBe(SCHEDULED_JOBS.length);
-    expect(SCHEDULED_JOBS.filter((job) => job.needsStripe && job.needsSocialQueue)).toEqual([]);
-    // Publishing due campaigns every minute; reconciling payouts nightly at 03:00 UTC; social messages every minute.
+    expect(SCHEDULED_JOBS.filter((job) => job.needsStripe && runsInSocialStack(job))).toEqual([]);
+    // Publishing due campaigns every minute; reconciling payouts nightly at 03:00 UTC; social messages every minute, their accounts' tokens daily at 05:00 UTC.
     expect(expressions(api)).toContain('rate(1 minute)');
     expect(expressions(payments)).toContain('cron(0 3 * * ? *)');
-    expect(expressions(social)).toEqual(['rate(1 minute)']);
+    expect(expressions(social)).toEqual(['cron(0 5 * * ? *)', 'rate(1 minute)']);
   });
 
   it('schedules every job in UTC, on time, with retries and a dead-letter queue', () => {

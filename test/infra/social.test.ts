@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialDispatchEnvSchema } from '../../functions/config/social-dispatch.js';
+import { tokenHealthEnvSchema } from '../../functions/config/token-health.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { DEFAULT_DISPATCH_POLICY } from '../../functions/domain/social/dispatch/ports.js';
 import { DELIVERY_MAX_RECEIVE_COUNT, WORKER_BATCH_SIZE, WORKER_MAX_CONCURRENCY } from '../../infra/stacks/social-stack.js';
@@ -42,6 +43,7 @@ beforeAll(() => {
 const stack = () => dev.platform.social;
 const workerStatements = () => roleStatements(social, stack(), stack().worker.role);
 const jobStatements = () => roleStatements(social, stack(), stack().jobs[0]!.handler.role);
+const tokenHealthJob = () => stack().jobs.find((job) => job.schedule.description === SCHEDULED_JOBS.find((j) => j.name === 'check-token-health')!.description)!;
 const workerFunction = () => social.findResources('AWS::Lambda::Function')[idOf(stack(), stack().worker.function)] as Resource;
 
 describe('social stack: the delivery queue', () => {
@@ -156,7 +158,7 @@ describe('social stack: the every-minute step', () => {
     const job = SCHEDULED_JOBS.find((j) => j.name === 'send-due-messages');
     expect(job).toMatchObject({ rate: { expression: 'rate(1 minute)', everyMs: 60_000 }, needsSocialQueue: true });
     expect(job!.needsStripe).toBeFalsy();
-    expect(stack().jobs).toHaveLength(1);
+    expect(stack().jobs.map((scheduled) => scheduled.schedule.description)).toEqual([job!.description, SCHEDULED_JOBS.find((j) => j.name === 'check-token-health')!.description]);
     const fnArn = { 'Fn::GetAtt': [idOf(stack(), stack().jobs[0]!.handler.function), 'Arn'] };
     social.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', ScheduleExpressionTimezone: 'UTC', Target: Match.objectLike({ Arn: fnArn }) });
   });
@@ -173,6 +175,54 @@ describe('social stack: the every-minute step', () => {
     expect(actionsOf(statements).filter((a) => a.startsWith('secretsmanager:') || a.startsWith('ses:'))).toEqual([]);
     const env = (social.findResources('AWS::Lambda::Function')[idOf(stack(), stack().jobs[0]!.handler.function)] as Resource).Properties.Environment.Variables;
     expect(Object.keys(env).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'SOCIAL_QUEUE_URL', 'STAGE', 'TABLE_NAME']);
+  });
+});
+
+describe('social stack: the daily token health check', () => {
+  const statements = () => roleStatements(social, stack(), tokenHealthJob().handler.role);
+  const env = () => (social.findResources('AWS::Lambda::Function')[idOf(stack(), tokenHealthJob().handler.function)] as Resource).Properties.Environment.Variables as Record<string, unknown>;
+
+  it('is the check-token-health job, daily at 05:00 UTC, in the social stack only', () => {
+    const job = SCHEDULED_JOBS.find((j) => j.name === 'check-token-health');
+    expect(job).toMatchObject({ rate: { expression: 'cron(0 5 * * ? *)', everyMs: 24 * 60 * 60_000 }, opensSocialTokens: true });
+    expect(job!.needsStripe || job!.needsSocialQueue).toBeFalsy();
+    const fnArn = { 'Fn::GetAtt': [idOf(stack(), tokenHealthJob().handler.function), 'Arn'] };
+    social.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 5 * * ? *)', ScheduleExpressionTimezone: 'UTC', Target: Match.objectLike({ Arn: fnArn }) });
+    const everywhere = [dev.platform.api, dev.platform.payments].flatMap((other) => resources(Template.fromStack(other), 'AWS::Scheduler::Schedule'));
+    expect(everywhere.map((schedule) => schedule.Properties.ScheduleExpression)).not.toContain('cron(0 5 * * ? *)');
+  });
+
+  it('opens credentials (kms:Decrypt on the social-token key, in the social-token context only) and cannot seal', () => {
+    const onKey = onSocialKey(statements());
+    expect(onKey).toHaveLength(1);
+    expect(onKey[0]!.Action).toBe('kms:Decrypt');
+    expect(onKey[0]!.Condition).toEqual(CONTEXT);
+  });
+
+  it('reads and changes items (no Scan, no delete, no index), mails only as the sender, reads the app secret, and queues nothing', () => {
+    const all = statements();
+    const dynamo = all.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+    expect(actionsOf(dynamo)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(JSON.stringify(dynamo[0]!.Resource)).not.toContain('/index/');
+    const mail = all.filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': dev.config.senderAddress } });
+    expect(actionsOf(all.filter((s) => asArray(s.Action).some((a) => a.startsWith('secretsmanager:'))))).toEqual(['secretsmanager:GetSecretValue']);
+    // SQS: only its own dead-letter queue (the failed-run destination), never the delivery queue.
+    const sqsStatements = all.filter((s) => asArray(s.Action).some((a) => a.startsWith('sqs:')));
+    for (const statement of sqsStatements) expect(statement.Resource).toEqual({ 'Fn::GetAtt': [idOf(stack(), tokenHealthJob().deadLetters), 'Arn'] });
+  });
+
+  it('gets exactly the variables token-health.ts reads, with the key, the sender and the secret', () => {
+    const { NODE_OPTIONS: _node, ...read } = env();
+    expect(Object.keys(read).sort()).toEqual(['APP_SECRET_ARN', 'LOG_LEVEL', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SES_FROM_ADDRESS', 'SOCIAL_TOKEN_KEY_ARN', 'STAGE', 'TABLE_NAME']);
+    for (const key of Object.keys(read)) expect(Object.keys(tokenHealthEnvSchema.shape)).toContain(key);
+    expect(JSON.stringify(read.SOCIAL_TOKEN_KEY_ARN)).toContain('SocialTokenKey');
+    expect(read.SES_FROM_ADDRESS).toBe(dev.config.senderAddress);
+    const withManagers = buildPlatform({ managersEmail: 'managers@blueheart.example.net' }, { site: null });
+    const job = withManagers.platform.social.jobs.find((scheduled) => scheduled.schedule.description === tokenHealthJob().schedule.description)!;
+    const variables = (Template.fromStack(withManagers.platform.social).findResources('AWS::Lambda::Function')[idOf(withManagers.platform.social, job.handler.function)] as Resource).Properties.Environment.Variables;
+    expect(variables.MANAGERS_EMAIL).toBe('managers@blueheart.example.net');
   });
 });
 
@@ -210,7 +260,7 @@ describe('the social-token key', () => {
     }
   });
 
-  it('is named by no other role of the platform than the HTTP function and the worker', () => {
+  it('is named by no other role of the platform than the HTTP function, the worker and the token health check', () => {
     const users: string[] = [];
     for (const [name, platformStack] of Object.entries(dev.platform)) {
       const template = Template.fromStack(platformStack as Stack);
@@ -222,6 +272,7 @@ describe('the social-token key', () => {
       [
         `api:${JSON.stringify([{ Ref: idOf(dev.platform.api, dev.platform.api.handler.role as unknown as { node: { defaultChild?: unknown } }) }])}`,
         `social:${JSON.stringify([{ Ref: idOf(stack(), stack().worker.role as unknown as { node: { defaultChild?: unknown } }) }])}`,
+        `social:${JSON.stringify([{ Ref: idOf(stack(), tokenHealthJob().handler.role as unknown as { node: { defaultChild?: unknown } }) }])}`,
       ].sort(),
     );
   });

@@ -144,6 +144,12 @@ export class SandboxNetworks {
     if (account) account.token = '';
   }
 
+  /** The account gained or lost followers on the platform (what the next follower count answers). */
+  setFollowers(platform: Platform, handle: string, followers: number): void {
+    const account = this.accounts.get(accountKey(platform, handle));
+    if (account) account.followers = followers;
+  }
+
   /** The `SocialNetwork` adapter for one platform. */
   network(platform: Platform): SocialNetwork {
     let view = this.views.get(platform);
