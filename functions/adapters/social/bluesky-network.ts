@@ -3,6 +3,8 @@ import { AppBskyRichtextFacet, AtpAgent, RichText, XRPCError, type AppBskyFeedPo
 import type { AccountCredentials, OutgoingPost, PublishedPost, SocialNetwork } from '../../domain/social/ports.js';
 import { SocialError } from '../../domain/social/ports.js';
 import { blueskyError, isAuthFailure, type BlueskyCall } from './bluesky-errors.js';
+import { fetchMedia, mediaMaxBytes, type MediaLoader, type PostMedia } from './fetch-media.js';
+import { imageSize } from './image-size.js';
 import { blueskyRkey } from './bluesky-rkey.js';
 
 const POST = 'app.bsky.feed.post';
@@ -16,8 +18,8 @@ export interface BlueskyNetworkOptions {
   uploadTimeoutMs?: number;
   /** Sessions kept at once; the oldest is dropped past this (default 5,000). */
   maxSessions?: number;
-  /** Reads a media kit file to upload (default: GET its public URL). */
-  loadMedia?: (media: OutgoingPost['media'][number]) => Promise<Uint8Array>;
+  /** Reads a media kit file to upload (default: `fetchMedia`, a GET of its public URL within the lexicon's 1,000,000 bytes). */
+  loadMedia?: MediaLoader;
   now?: () => Date;
 }
 
@@ -42,7 +44,7 @@ export class BlueskyNetwork implements SocialNetwork {
   private readonly timeoutMs: number;
   private readonly uploadTimeoutMs: number;
   private readonly maxSessions: number;
-  private readonly loadMedia: (media: OutgoingPost['media'][number]) => Promise<Uint8Array>;
+  private readonly loadMedia: MediaLoader;
   private readonly now: () => Date;
   private readonly sessions = new Map<string, Promise<AtpAgent>>();
 
@@ -50,7 +52,7 @@ export class BlueskyNetwork implements SocialNetwork {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? 60_000;
     this.maxSessions = options.maxSessions ?? 5_000;
-    this.loadMedia = options.loadMedia ?? ((media) => fetchMedia(media, this.uploadTimeoutMs));
+    this.loadMedia = options.loadMedia ?? fetchMedia;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -58,10 +60,13 @@ export class BlueskyNetwork implements SocialNetwork {
     const rkey = blueskyRkey(post.clientRef);
     const files = await Promise.all(post.media.map(async (media) => ({ media, bytes: await this.load(media) })));
     return this.withSession(account, async (agent, did) => {
+      // com.atproto.repo.uploadBlob, then app.bsky.embed.images: each blob with its alt text and, when the
+      // header says it, its aspect ratio. A blob no record uses is removed by the PDS: an upload is not a post.
       const images = [];
       for (const { media, bytes } of files) {
         const { data } = await this.call('media', () => agent.com.atproto.repo.uploadBlob(bytes, { encoding: media.contentType }));
-        images.push({ image: data.blob, alt: media.alt });
+        const aspectRatio = imageSize(bytes);
+        images.push({ image: data.blob, alt: media.alt, ...(aspectRatio ? { aspectRatio } : {}) });
       }
       const text = new RichText({ text: post.text });
       await this.call('read', () => text.detectFacets(agent));
@@ -160,9 +165,9 @@ export class BlueskyNetwork implements SocialNetwork {
     return login;
   }
 
-  private async load(media: OutgoingPost['media'][number]): Promise<Uint8Array> {
+  private async load(media: PostMedia): Promise<Uint8Array<ArrayBuffer>> {
     try {
-      return await this.loadMedia(media);
+      return await this.loadMedia(media, { maxBytes: mediaMaxBytes('bluesky', media.contentType), timeoutMs: this.uploadTimeoutMs });
     } catch (error) {
       throw error instanceof SocialError ? error : new SocialError('unavailable', `The media file could not be read: ${(error as Error).message}`, { cause: error });
     }
@@ -194,14 +199,4 @@ function mayAlreadyExist(error: unknown): boolean {
   if (!(error instanceof XRPCError)) return false;
   if (error.status === 500) return true;
   return error.status === 400 && /already exists|already a value/i.test(error.message);
-}
-
-/** The media kit file from its public URL. */
-async function fetchMedia(media: OutgoingPost['media'][number], timeoutMs: number): Promise<Uint8Array> {
-  const response = await fetch(media.url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) {
-    const kind = response.status >= 400 && response.status < 500 ? 'rejected' : 'unavailable';
-    throw new SocialError(kind, `The media file ${media.url} answered ${response.status}`, { status: response.status });
-  }
-  return new Uint8Array(await response.arrayBuffer());
 }

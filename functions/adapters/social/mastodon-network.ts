@@ -1,6 +1,7 @@
 import { createRestAPIClient, type mastodon } from 'masto';
 import type { AccountCredentials, OutgoingPost, PublishedPost, SocialNetwork } from '../../domain/social/ports.js';
 import { SocialError } from '../../domain/social/ports.js';
+import { fetchMedia, mediaMaxBytes, type MediaLoader, type PostMedia } from './fetch-media.js';
 import { mastodonError, type MastodonCall } from './mastodon-errors.js';
 import { sameText, statusPlainText } from './mastodon-text.js';
 
@@ -14,8 +15,8 @@ export interface MastodonNetworkOptions {
   mediaPollMs?: number;
   /** How many of the account's latest statuses findPost looks through (default 40, Mastodon's largest page). */
   recentStatuses?: number;
-  /** Reads a media kit file to upload (default: GET its public URL). */
-  loadMedia?: (media: OutgoingPost['media'][number]) => Promise<Blob>;
+  /** Reads a media kit file to upload (default: `fetchMedia`, a GET of its public URL within Mastodon's size for its type). */
+  loadMedia?: MediaLoader;
   now?: () => Date;
 }
 
@@ -38,7 +39,7 @@ export class MastodonNetwork implements SocialNetwork {
   private readonly mediaProcessingMs: number;
   private readonly mediaPollMs: number;
   private readonly recentStatuses: number;
-  private readonly loadMedia: (media: OutgoingPost['media'][number]) => Promise<Blob>;
+  private readonly loadMedia: MediaLoader;
   private readonly now: () => Date;
 
   constructor(options: MastodonNetworkOptions = {}) {
@@ -47,7 +48,7 @@ export class MastodonNetwork implements SocialNetwork {
     this.mediaProcessingMs = options.mediaProcessingMs ?? 30_000;
     this.mediaPollMs = options.mediaPollMs ?? 1_000;
     this.recentStatuses = Math.min(40, options.recentStatuses ?? 40);
-    this.loadMedia = options.loadMedia ?? ((media) => fetchMedia(media, this.uploadTimeoutMs));
+    this.loadMedia = options.loadMedia ?? fetchMedia;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -88,11 +89,17 @@ export class MastodonNetwork implements SocialNetwork {
     return me.followersCount;
   }
 
-  /** POST /api/v2/media with the alt text as `description`; waits while Mastodon processes it (202, url null). */
-  private async upload(client: mastodon.rest.Client, media: OutgoingPost['media'][number]): Promise<string> {
+  /**
+   * POST /api/v2/media (https://docs.joinmastodon.org/methods/media/#v2) with the file and the
+   * alt text as `description`; waits while Mastodon processes it (202, url null). An upload is
+   * not a post: one left unattached by an attempt that failed later is removed by the instance.
+   */
+  private async upload(client: mastodon.rest.Client, media: PostMedia): Promise<string> {
     let file: Blob;
     try {
-      file = await this.loadMedia(media);
+      const bytes = await this.loadMedia(media, { maxBytes: mediaMaxBytes('mastodon', media.contentType), timeoutMs: this.uploadTimeoutMs });
+      // Named after the URL's file, so Mastodon sees an extension.
+      file = new File([bytes], decodeURIComponent(new URL(media.url).pathname.split('/').pop() || 'media'), { type: media.contentType });
     } catch (error) {
       throw error instanceof SocialError ? error : new SocialError('unavailable', `The media file could not be read: ${(error as Error).message}`, { cause: error });
     }
@@ -141,14 +148,3 @@ export function mastodonServer(account: Pick<AccountCredentials, 'handle' | 'ser
 }
 
 const publishedOf = (status: mastodon.v1.Status): PublishedPost => ({ postId: status.id, postUrl: status.url ?? status.uri });
-
-/** The media kit file from its public URL, named after it so Mastodon sees an extension. */
-async function fetchMedia(media: OutgoingPost['media'][number], timeoutMs: number): Promise<Blob> {
-  const response = await fetch(media.url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) {
-    const kind = response.status >= 400 && response.status < 500 ? 'rejected' : 'unavailable';
-    throw new SocialError(kind, `The media file ${media.url} answered ${response.status}`, { status: response.status });
-  }
-  const name = decodeURIComponent(new URL(media.url).pathname.split('/').pop() || 'media');
-  return new File([await response.arrayBuffer()], name, { type: media.contentType });
-}

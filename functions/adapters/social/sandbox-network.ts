@@ -1,5 +1,6 @@
 import { SocialError, type AccountCredentials, type OutgoingPost, type PublishedPost, type SocialNetwork } from '../../domain/social/ports.js';
 import type { Platform } from '../../domain/social/social.js';
+import { fetchMedia, mediaMaxBytes } from './fetch-media.js';
 
 /**
  * A pretend social network for `npm start`, the tests and the blast benchmark: accounts with
@@ -17,7 +18,8 @@ import type { Platform } from '../../domain/social/social.js';
  * `dedupe` (default on) honours `clientRef` the way Mastodon honours `Idempotency-Key`: a
  * repeated key returns the first post. Turned off, the network posts whatever it is sent, so a
  * test can prove that the dispatcher's own look-before-retry is what prevents duplicates.
- * Every post is recorded; `audit()` counts duplicates (same clientRef, or same account and text)
+ * Every post is recorded with its media (URL, alt text, type; with `fetchMedia`, the bytes each
+ * file had when the network fetched it, as Mastodon and Bluesky do before posting); `audit()` counts duplicates (same clientRef, or same account and text)
  * and the expected posts that never arrived.
  */
 export interface SandboxOptions {
@@ -41,6 +43,8 @@ export interface SandboxOptions {
   maxLength?: number;
   /** Seed of the failure and latency draws, for repeatable runs. */
   seed?: number;
+  /** Fetch each media file from its URL before posting, as a real network uploads it (`fetchMedia`): a file that cannot be had fails the post. */
+  fetchMedia?: boolean;
 }
 
 export interface SandboxAccount {
@@ -56,6 +60,8 @@ export interface SandboxPost {
   handle: string;
   text: string;
   clientRef: string;
+  /** As the post carried them; `bytes` when the sandbox fetched the file (`fetchMedia`). */
+  media: Array<OutgoingPost['media'][number] & { bytes?: number }>;
   at: number;
 }
 
@@ -218,6 +224,7 @@ export class SandboxNetworks {
       this.counters.refused++;
       throw new SocialError('rejected', `422 Text is longer than ${this.options.maxLength} characters`, { status: 422 });
     }
+    const media = await this.fetchMedia(platform, post);
     const dedupe = this.options.dedupe ?? true;
     const earlier = dedupe ? this.byRef.get(`${accountKey(platform, account.handle)}\u0000${post.clientRef}`) : undefined;
     let stored: SandboxPost;
@@ -225,7 +232,7 @@ export class SandboxNetworks {
       this.counters.dedupedByKey++;
       stored = earlier;
     } else {
-      stored = { id: String(this.nextId++), platform, handle: account.handle, text: post.text, clientRef: post.clientRef, at: Date.now() };
+      stored = { id: String(this.nextId++), platform, handle: account.handle, text: post.text, clientRef: post.clientRef, media, at: Date.now() };
       this.all.push(stored);
       const key = accountKey(platform, account.handle);
       const list = this.postsByAccount.get(key) ?? [];
@@ -251,6 +258,14 @@ export class SandboxNetworks {
     }
     const found = (this.postsByAccount.get(accountKey(platform, account.handle)) ?? []).find((candidate) => candidate.clientRef === post.clientRef || candidate.text === post.text);
     return found && this.published(found);
+  }
+
+  /** The post's media as recorded, each fetched first when `fetchMedia` is on (within the network's size for its type). */
+  private async fetchMedia(platform: Platform, post: OutgoingPost): Promise<SandboxPost['media']> {
+    if (!this.options.fetchMedia) return post.media.map((media) => ({ ...media }));
+    return Promise.all(
+      post.media.map(async (media) => ({ ...media, bytes: (await fetchMedia(media, { maxBytes: mediaMaxBytes(platform, media.contentType), timeoutMs: 10_000 })).byteLength })),
+    );
   }
 
   private async followers(platform: Platform, credentials: AccountCredentials): Promise<number> {

@@ -4,6 +4,7 @@ import { BlueskyNetwork } from '../../../functions/adapters/social/bluesky-netwo
 import { blueskyRkey, TID_PATTERN } from '../../../functions/adapters/social/bluesky-rkey.js';
 import { SocialError, type AccountCredentials, type OutgoingPost } from '../../../functions/domain/social/ports.js';
 import { PNG, startBlueskyStandin, type BlueskyStandin } from './bluesky-standin.js';
+import { pngOf, startMediaSite, type MediaSite } from './media-site.js';
 
 const utf8Offset = (text: string, part: string) => Buffer.byteLength(text.slice(0, text.indexOf(part)));
 
@@ -16,6 +17,7 @@ const utf8Offset = (text: string, part: string) => Buffer.byteLength(text.slice(
  */
 describe('BlueskyNetwork', () => {
   let pds: BlueskyStandin;
+  let site: MediaSite;
   let network: BlueskyNetwork;
   let ana: AccountCredentials;
   let anaAccount: ReturnType<BlueskyStandin['addAccount']>;
@@ -24,10 +26,11 @@ describe('BlueskyNetwork', () => {
 
   beforeAll(async () => {
     pds = await startBlueskyStandin();
+    site = await startMediaSite();
     anaAccount = pds.addAccount('ana.bsky.example', 'abcd-efgh-ijkl-mnop', 2_345);
     pds.addAccount('bob.bsky.social', 'bob-app-password', 10);
   });
-  afterAll(async () => pds?.stop());
+  afterAll(async () => Promise.all([pds?.stop(), site?.stop()]));
   beforeEach(() => {
     network = new BlueskyNetwork({ timeoutMs: 400 });
     ana = { handle: '@ana.bsky.example', server: pds.url, token: 'abcd-efgh-ijkl-mnop' };
@@ -92,8 +95,35 @@ describe('BlueskyNetwork', () => {
     const record = pds.seen('com.atproto.repo.createRecord')[0]!.json!.record as { embed: unknown };
     expect(record.embed).toEqual({
       $type: 'app.bsky.embed.images',
-      images: [{ image: { $type: 'blob', ref: { $link: expect.stringMatching(/^bafkrei/) }, mimeType: 'image/png', size: PNG.length }, alt: 'A blue heart held in two hands' }],
+      images: [{ image: { $type: 'blob', ref: { $link: expect.stringMatching(/^bafkrei/) }, mimeType: 'image/png', size: PNG.length }, alt: 'A blue heart held in two hands', aspectRatio: { width: 1, height: 1 } }],
     });
+  });
+
+  it('uploads every image before the post, in order, each with its alt text and its aspect ratio; a retry posts once', async () => {
+    const wide = pngOf(1200, 675, 4_000);
+    const outgoing = post('Two pictures', [
+      { url: site.put('wide.png', { bytes: wide, contentType: 'image/png' }), alt: 'A blue heart on a wall', contentType: 'image/png' },
+      { url: site.put('square.png', { bytes: pngOf(800, 800), contentType: 'image/png' }), alt: 'Hands holding a blue heart', contentType: 'image/png' },
+    ]);
+    const first = await network.publish(ana, outgoing);
+    const posts = pds.requests.filter((request) => request.method === 'POST' && request.nsid.startsWith('com.atproto.repo.')).map((request) => request.nsid);
+    expect(posts).toEqual(['com.atproto.repo.uploadBlob', 'com.atproto.repo.uploadBlob', 'com.atproto.repo.createRecord']);
+    expect(pds.seen('com.atproto.repo.uploadBlob')[0]!.bytes).toEqual(Buffer.from(wide));
+    const record = pds.seen('com.atproto.repo.createRecord')[0]!.json!.record as { embed: { images: Array<{ alt: string; aspectRatio: unknown; image: { size: number } }> } };
+    expect(record.embed.images.map((image) => [image.alt, image.aspectRatio, image.image.size])).toEqual([
+      ['A blue heart on a wall', { width: 1200, height: 675 }, 4_000],
+      ['Hands holding a blue heart', { width: 800, height: 800 }, 64],
+    ]);
+    // Uploading again is harmless; the record key makes the post once.
+    expect(await network.publish(ana, outgoing)).toEqual(first);
+    expect(pds.postsOf(anaAccount).filter((stored) => stored.value.text === 'Two pictures')).toHaveLength(1);
+  });
+
+  it('refuses an image over the lexicon’s 1,000,000 bytes before uploading anything', async () => {
+    const big = site.put('big.png', { bytes: pngOf(4000, 3000, 1_000_001), contentType: 'image/png' });
+    await expect(network.publish(ana, post('Too big', [{ url: big, alt: 'Big', contentType: 'image/png' }]))).rejects.toMatchObject({ kind: 'rejected', message: expect.stringContaining('more than the 1000000 the network takes') });
+    expect(pds.seen('com.atproto.repo.uploadBlob')).toHaveLength(0);
+    expect(pds.seen('com.atproto.repo.createRecord')).toHaveLength(0);
   });
 
   it('is exactly once by construction: a retry hits the same rkey, the PDS refuses it (500, as the reference PDS does), and the existing post comes back', async () => {

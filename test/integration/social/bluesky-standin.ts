@@ -255,20 +255,32 @@ export async function startBlueskyStandin(options: { existingKey?: 'reference-pd
 
 export type BlueskyStandin = Awaited<ReturnType<typeof startBlueskyStandin>>;
 
-/** What the PDS's lexicon validation would say of an app.bsky.feed.post (lexicons/app/bsky/feed/post.json), or undefined. */
-function invalidPost(record: Record<string, unknown>, blobs: Map<string, unknown>): string | undefined {
+/**
+ * What the PDS's lexicon validation would say of an app.bsky.feed.post (lexicons/app/bsky/feed/post.json,
+ * and for its images lexicons/app/bsky/embed/images.json: at most 4, each a blob of image/* up to
+ * 1,000,000 bytes with a required `alt`, and an optional aspectRatio of positive integers), or undefined.
+ */
+function invalidPost(record: Record<string, unknown>, blobs: Map<string, { mimeType: string; size: number }>): string | undefined {
   if (record.$type !== 'app.bsky.feed.post') return 'Record/$type must be app.bsky.feed.post';
   if (typeof record.text !== 'string') return 'Record/text must be a string';
   if (typeof record.createdAt !== 'string' || Number.isNaN(Date.parse(record.createdAt))) return 'Record/createdAt must be an valid atproto datetime';
   const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(record.text)].length;
   if (graphemes > 300) return 'Record/text must not be longer than 300 graphemes';
   if (Buffer.byteLength(record.text) > 3000) return 'Record/text must not be longer than 3000 characters';
-  const embed = record.embed as { $type?: string; images?: Array<{ image?: { ref?: { $link?: string } }; alt?: unknown }> } | undefined;
+  type Image = { image?: { $type?: string; ref?: { $link?: string }; mimeType?: string; size?: number }; alt?: unknown; aspectRatio?: { width?: unknown; height?: unknown } };
+  const embed = record.embed as { $type?: string; images?: Image[] } | undefined;
   if (embed) {
     if (embed.$type !== 'app.bsky.embed.images' || !Array.isArray(embed.images) || embed.images.length > 4) return 'Record/embed must be app.bsky.embed.images with up to 4 images';
-    for (const image of embed.images) {
-      if (typeof image.alt !== 'string') return 'Record/embed/images/0 must have the property "alt"';
-      if (!blobs.has(image.image?.ref?.$link ?? '')) return `Could not find blob: ${image.image?.ref?.$link}`;
+    for (const [i, image] of embed.images.entries()) {
+      if (typeof image.alt !== 'string') return `Record/embed/images/${i} must have the property "alt"`;
+      const blob = blobs.get(image.image?.ref?.$link ?? '');
+      if (!blob || image.image?.$type !== 'blob') return `Could not find blob: ${image.image?.ref?.$link}`;
+      if (!blob.mimeType.startsWith('image/')) return `Record/embed/images/${i}/image mimeType (${blob.mimeType}) not accepted. Expected: image/*`;
+      if (blob.size > 1_000_000) return `Record/embed/images/${i}/image file too large (${blob.size} bytes). Maximum is 1000000 bytes`;
+      const ratio = image.aspectRatio;
+      if (ratio !== undefined && ![ratio.width, ratio.height].every((n) => Number.isInteger(n) && (n as number) >= 1)) {
+        return `Record/embed/images/${i}/aspectRatio must have integer width and height of at least 1`;
+      }
     }
   }
   return undefined;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mastodonServer, MastodonNetwork } from '../../../functions/adapters/social/mastodon-network.js';
 import { statusPlainText } from '../../../functions/adapters/social/mastodon-text.js';
 import { SocialError, type AccountCredentials, type OutgoingPost } from '../../../functions/domain/social/ports.js';
+import { pngOf, startMediaSite, type MediaSite } from './media-site.js';
 import { mastodonHtml, PNG, startMastodonStandin, type MastodonStandin } from './mastodon-standin.js';
 
 /**
@@ -14,6 +15,7 @@ import { mastodonHtml, PNG, startMastodonStandin, type MastodonStandin } from '.
  */
 describe('MastodonNetwork', () => {
   let standin: MastodonStandin;
+  let site: MediaSite;
   let network: MastodonNetwork;
   let ana: AccountCredentials;
   let anaAccount: ReturnType<MastodonStandin['addAccount']>;
@@ -22,11 +24,12 @@ describe('MastodonNetwork', () => {
 
   beforeAll(async () => {
     standin = await startMastodonStandin();
+    site = await startMediaSite();
     network = new MastodonNetwork({ timeoutMs: 400, mediaPollMs: 10 });
     anaAccount = standin.addAccount('ana', 'token-ana', 1_234);
     ana = { handle: '@ana@mastodon.example', server: standin.url, token: 'token-ana' };
   });
-  afterAll(async () => standin?.stop());
+  afterAll(async () => Promise.all([standin?.stop(), site?.stop()]));
   beforeEach(() => {
     standin.requests.length = 0;
     standin.processUploadsAfter(0);
@@ -55,6 +58,50 @@ describe('MastodonNetwork', () => {
     expect(published).toEqual({ postId: stored!.id, postUrl: `https://mastodon.example/@ana/${stored!.id}` });
     // A ready upload (200) goes straight into the status: no polling.
     expect(standin.seen('GET /api/v1/media/:id')).toHaveLength(0);
+  });
+
+  it('uploads every image first, in order, each with its own description, then posts them in that order', async () => {
+    const first = pngOf(1200, 675, 2_000);
+    const outgoing = post('Two pictures', [
+      { url: site.put('first-1a2b.png', { bytes: first, contentType: 'image/png' }), alt: 'A blue heart on a wall', contentType: 'image/png' },
+      { url: site.put('second-3c4d.png', { bytes: pngOf(800, 800), contentType: 'image/png' }), alt: 'Hands holding a blue heart', contentType: 'image/png' },
+    ]);
+    await network.publish(ana, outgoing);
+    const calls = standin.requests.filter((request) => request.method === 'POST').map((request) => `${request.method} ${request.path}`);
+    expect(calls).toEqual(['POST /api/v2/media', 'POST /api/v2/media', 'POST /api/v1/statuses']);
+    const uploads = standin.seen('POST /api/v2/media');
+    expect(uploads.map((upload) => upload.form!.description)).toEqual(['A blue heart on a wall', 'Hands holding a blue heart']);
+    expect(uploads[0]!.form!.file).toEqual({ name: 'first-1a2b.png', type: 'image/png', bytes: Buffer.from(first) });
+    const stored = standin.statusesOf(anaAccount).at(-1)!;
+    expect(standin.seen('POST /api/v1/statuses')[0]!.json!.media_ids).toEqual(stored.mediaIds);
+    expect(stored.mediaIds.map((id) => standin.media.get(id)!.name)).toEqual(['first-1a2b.png', 'second-3c4d.png']);
+  });
+
+  it('refuses a file larger than Mastodon takes (16 MB for an image) before uploading anything', async () => {
+    const huge = site.put('huge.png', { bytes: new Uint8Array(16 * 1024 * 1024 + 1), contentType: 'image/png' });
+    const error = await network.publish(ana, post('Too big', [{ url: huge, alt: 'Huge', contentType: 'image/png' }])).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'rejected', message: expect.stringContaining('more than the 16777216 the network takes') });
+    expect(standin.seen('POST /api/v2/media')).toHaveLength(0);
+    expect(standin.seen('POST /api/v1/statuses')).toHaveLength(0);
+  });
+
+  it('an upload is not a post: a status that timed out after its uploads is found by findPost, and a retry uploads again but posts once', async () => {
+    const outgoing = post('Timed out with a picture', [{ url: site.put('late.png', { bytes: pngOf(2, 2), contentType: 'image/png' }), alt: 'Blue heart', contentType: 'image/png' }]);
+    standin.failNext('POST /api/v1/statuses', { storeThenStallMs: 1_500 });
+    await expect(network.publish(ana, outgoing)).rejects.toMatchObject({ kind: 'uncertain' });
+    const found = await network.findPost(ana, outgoing);
+    expect(found?.postId).toBe(standin.statusesOf(anaAccount).at(-1)!.id);
+    expect(await network.publish(ana, outgoing)).toEqual(found);
+    expect(standin.seen('POST /api/v2/media')).toHaveLength(2);
+    expect(standin.statusesOf(anaAccount).filter((status) => status.text === outgoing.text)).toHaveLength(1);
+  });
+
+  it('maps Mastodon refusing a video beside an image (422) to rejected', async () => {
+    const outgoing = post('Video and image', [
+      { url: site.put('clip.mp4', { bytes: new Uint8Array(500), contentType: 'video/mp4' }), alt: '', contentType: 'video/mp4' },
+      { url: site.put('still.png', { bytes: pngOf(2, 2), contentType: 'image/png' }), alt: 'Still', contentType: 'image/png' },
+    ]);
+    await expect(network.publish(ana, outgoing)).rejects.toMatchObject({ kind: 'rejected', message: expect.stringContaining('Cannot attach a video to a post that already contains images') });
   });
 
   it('sends the same Idempotency-Key on a retry, so Mastodon answers with the status it already created', async () => {

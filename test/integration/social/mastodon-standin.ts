@@ -164,6 +164,13 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     const form = await c.req.formData();
     const file = form.get('file');
     if (!(file instanceof File)) return c.json({ error: 'Validation failed: File content type is invalid, File is invalid' }, 422);
+    // app/models/media_attachment.rb: the types it takes, IMAGE_LIMIT 16 MB and VIDEO_LIMIT 99 MB, descriptions up to 1,500 characters.
+    const kind = MASTODON_IMAGE_TYPES.includes(file.type) ? 'image' : MASTODON_VIDEO_TYPES.includes(file.type) ? 'video' : undefined;
+    if (!kind) return c.json({ error: 'Validation failed: File content type is invalid, File is invalid' }, 422);
+    const limit = kind === 'image' ? 16 * 1024 * 1024 : 99 * 1024 * 1024;
+    if (file.size > limit) return c.json({ error: `Validation failed: File file size must be less than ${limit / 1024 / 1024} MB` }, 422);
+    const description = form.get('description');
+    if (typeof description === 'string' && [...description].length > 1_500) return c.json({ error: 'Validation failed: Description is too long (maximum is 1500 characters)' }, 422);
     const stored: StoredMedia = {
       id: newId(),
       accountId: account.id,
@@ -203,6 +210,11 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     const mediaIds = body.media_ids ?? [];
     if (!text && mediaIds.length === 0) return c.json({ error: "Validation failed: Text can't be blank" }, 422);
     if ([...text].length > 500) return c.json({ error: 'Validation failed: Text character limit of 500 exceeded' }, 422);
+    // PostStatusService#validate_media!: at most 4, and a video alone.
+    if (mediaIds.length > 4) return c.json({ error: 'Validation failed: Cannot attach more than 4 files' }, 422);
+    if (mediaIds.length > 1 && mediaIds.some((id) => MASTODON_VIDEO_TYPES.includes(media.get(id)?.type ?? ''))) {
+      return c.json({ error: 'Validation failed: Cannot attach a video to a post that already contains images' }, 422);
+    }
     for (const id of mediaIds) {
       const attached = media.get(id);
       if (!attached || attached.accountId !== account.id) return c.json({ error: 'Validation failed: Media attachments is invalid' }, 422);
@@ -362,7 +374,7 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     const ready = stored.pollsLeft === 0;
     return {
       id: stored.id,
-      type: stored.type.startsWith('image/') ? 'image' : 'unknown',
+      type: stored.type === 'image/gif' ? 'gifv' : stored.type.startsWith('image/') ? 'image' : stored.type.startsWith('video/') ? 'video' : 'unknown',
       url: ready ? `https://files.${domain}/media_attachments/files/${stored.id}/original/${stored.name}` : null,
       preview_url: `https://files.${domain}/media_attachments/files/${stored.id}/small/${stored.name}`,
       remote_url: null,
@@ -492,3 +504,7 @@ export function mastodonHtml(text: string): string {
 
 /** A 1×1 PNG, as a media kit image. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAEhgHOw6nU9QAAAABJRU5ErkJggg==', 'base64');
+
+/** What Mastodon's MediaAttachment takes as images and videos (its IMAGE_MIME_TYPES and VIDEO_MIME_TYPES, the common ones). */
+const MASTODON_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif'];
+const MASTODON_VIDEO_TYPES = ['video/webm', 'video/mp4', 'video/quicktime', 'video/ogg'];
