@@ -7,6 +7,7 @@ import type { AppContextProps } from './constructs/app-context.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { AuthStack } from './stacks/auth-stack.js';
 import { DataStack } from './stacks/data-stack.js';
+import { EdgeStack } from './stacks/edge-stack.js';
 import { EmailStack } from './stacks/email-stack.js';
 import { GatewayStack } from './stacks/gateway-stack.js';
 import { PaymentsStack } from './stacks/payments-stack.js';
@@ -21,6 +22,8 @@ export interface Platform {
   email: EmailStack;
   gateway: GatewayStack;
   web: WebStack;
+  /** The CloudFront web ACL (us-east-1); absent when the webAclArn context brings one. */
+  edge?: EdgeStack;
   auth: AuthStack;
   publish: PublishStack;
   api: ApiStack;
@@ -54,6 +57,10 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
   });
   const gateway = new GatewayStack(app, name('Gateway'), { ...common, description: 'Blue Heart: HTTP API, stage, throttling, access logs' });
 
+  const edge = config.webAclArn
+    ? undefined
+    : new EdgeStack(app, name('Edge'), { ...common, description: 'Blue Heart: AWS WAF web ACL for the CloudFront distribution (us-east-1): rate limits per address and managed rules' });
+
   const webAssetPath = options.webAssetPath ?? path.resolve(REPO_ROOT, config.webAssetPath);
   const siteBuilt = fs.existsSync(path.join(webAssetPath, 'index.html'));
   const web = new WebStack(app, name('Web'), {
@@ -66,6 +73,8 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     webAclArn: config.webAclArn,
     authDomainPrefix: config.authDomainPrefix,
   });
+  // The web stack reads the ACL's ARN from us-east-1 as it deploys.
+  if (edge) web.addDependency(edge);
   if (!siteBuilt) {
     Annotations.of(web).addWarningV2(
       'blue-heart:site-not-built',
@@ -149,5 +158,5 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
 
   Tags.of(app).add('project', PROJECT_TAG);
   Tags.of(app).add('stage', stage);
-  return { data, email, gateway, web, auth, publish, api, payments, social };
+  return { data, email, gateway, web, edge, auth, publish, api, payments, social };
 }

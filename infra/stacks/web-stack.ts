@@ -4,11 +4,13 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
 import { SiteDeployment } from '../constructs/site-deployment.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../functions/http/security-headers.js';
 import { hostedSignInUrl } from './auth-stack.js';
+import { EDGE_REGION, webAclParameterName } from './edge-stack.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
 
@@ -182,7 +184,7 @@ export class WebStack extends Stack {
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
-      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      webAclId: props.webAclArn ?? this.edgeWebAclArn(props.stage),
     });
     this.publicUrl = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
 
@@ -235,19 +237,42 @@ export class WebStack extends Stack {
     return policy;
   }
 
+  /**
+   * The edge stack's web ACL (us-east-1), read from its SSM parameter there: stacks in two
+   * regions cannot reference each other's resources directly.
+   */
+  private edgeWebAclArn(stage: string): string {
+    const parameterName = webAclParameterName(stage);
+    const read = new cr.AwsCustomResource(this, 'EdgeWebAcl', {
+      onUpdate: {
+        service: 'SSM',
+        action: 'getParameter',
+        parameters: { Name: parameterName },
+        region: EDGE_REGION,
+        // The ACL keeps its name and ARN; a replaced ACL would need this stack deployed again.
+        physicalResourceId: cr.PhysicalResourceId.of(parameterName),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [this.formatArn({ service: 'ssm', region: EDGE_REGION, resource: 'parameter', resourceName: parameterName.slice(1) })],
+      }),
+      installLatestAwsSdk: false,
+    });
+    // The custom resources' shared function, one per stack.
+    const provider = this.node.findChild(cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '').replace(/^/, 'AWS'));
+    acknowledge(
+      provider,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      "CDK's AwsCustomResource function, which reads the web ACL's ARN from SSM in us-east-1 while the stack deploys: the managed policy grants only writing its own logs.",
+    );
+    return read.getResponseField('Parameter.Value');
+  }
+
   private acknowledgeDistributionFindings(props: WebStackProps): void {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR1',
       'No geo restriction by design: the campaign is global, and visitors in high-risk countries are the audience.',
     );
-    if (!props.webAclArn) {
-      acknowledge(
-        this.distribution,
-        'AwsSolutions-CFR2',
-        'No WAF unless the webAclArn context names one (a CLOUDFRONT-scope ACL lives in us-east-1, outside this stack). Abuse is limited by API throttling, proof-of-work and per-key rate limits in the API.',
-      );
-    }
     if (!props.domainName) {
       acknowledge(
         this.distribution,

@@ -45,7 +45,11 @@ const httpStatements = (platform: TestPlatform): Statement[] =>
 
 let dev: TestPlatform;
 let prod: TestPlatform;
-const t = (platform: TestPlatform, stack: keyof TestPlatform['platform']) => Template.fromStack(platform.platform[stack]);
+const t = (platform: TestPlatform, stack: keyof TestPlatform['platform']) => {
+  const chosen = platform.platform[stack];
+  if (!chosen) throw new Error(`This platform has no ${stack} stack`);
+  return Template.fromStack(chosen);
+};
 
 beforeAll(() => {
   dev = buildPlatform();
