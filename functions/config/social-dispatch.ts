@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { KMSClient } from '@aws-sdk/client-kms';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KmsTokenBox } from '../adapters/crypto/kms-token-box.js';
 import { LocalTokenBox } from '../adapters/crypto/token-box.js';
 import { createDocumentClient } from '../adapters/dynamodb/client.js';
@@ -18,10 +19,19 @@ import { XNetwork } from '../adapters/social/x-network.js';
 import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
 import { SqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue.js';
+import { deriveKeys } from '../adapters/crypto/keys.js';
+import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
+import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
+import type { SesSettings } from '../adapters/ses/ses-mailer.js';
+import { createSesMessageClient, SesMessageMailer } from '../adapters/ses/ses-message-mailer.js';
+import type { PledgeStore, TokenSigner } from '../domain/pledges/ports.js';
+import { messageEmailChannel } from '../domain/social/email-channel.js';
+import { campaignPath, pageHref } from '../../web/site/paths.js';
+import { resolveAppSecret } from './app-secret.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
 import { askToReconnect, type ReconnectDeps } from '../domain/social/ask-to-reconnect.js';
 import { messageComposer } from '../domain/social/dispatch/message-composer.js';
-import type { DeliveryQueue, DispatchDeps } from '../domain/social/dispatch/ports.js';
+import type { DeliveryQueue, DispatchDeps, EmailChannel } from '../domain/social/dispatch/ports.js';
 import type { MessageRepository, SocialNetwork, TokenBox } from '../domain/social/ports.js';
 import { sendingCampaignYears, type SendDueDeps } from '../domain/social/send-due-messages.js';
 import type { Platform, SocialMessage } from '../domain/social/social.js';
@@ -33,12 +43,21 @@ import { ConfigError, envSchema, type Env } from './env.js';
  * (functions/handlers/social-worker.ts). Locally the same domain runs in-process
  * (functions/dev/social-worker.ts) with the deps `createDeps` builds.
  *
- * These functions get a smaller environment than the API: no app secret, no mail, no sign-in.
- * The step needs the table and the queue; the worker also the KMS key that opens credentials.
+ * These functions get a smaller environment than the API: no sign-in, no payments. The step
+ * needs the table and the queue; the worker also the KMS key that opens credentials, and the
+ * mail (the sender, the public URL and the app secret that signs the links in its emails),
+ * which are optional here and required by `createSocialWorkerDeps`.
  */
 export const socialDispatchEnvSchema = envSchema
   .pick({ STAGE: true, AWS_REGION: true, TABLE_NAME: true, DYNAMODB_ENDPOINT: true, LOG_LEVEL: true, SOCIAL_TOKEN_KEY_ARN: true })
-  .extend({ SOCIAL_QUEUE_URL: envSchema.shape.SOCIAL_QUEUE_URL.unwrap() });
+  .extend({ SOCIAL_QUEUE_URL: envSchema.shape.SOCIAL_QUEUE_URL.unwrap() })
+  .extend(envSchema.pick({ SES_ENDPOINT: true, SES_CONFIGURATION_SET: true, APP_SECRET: true, APP_SECRET_ARN: true }).shape)
+  .extend({
+    SES_FROM_ADDRESS: envSchema.shape.SES_FROM_ADDRESS.optional(),
+    PUBLIC_URL: envSchema.shape.PUBLIC_URL.optional(),
+    /** The emails one worker sends a second at most: its share of SES's sending rate (infra/stacks/social-stack.ts divides it). */
+    SOCIAL_EMAILS_PER_SECOND: z.coerce.number().positive('must be above 0').max(1_000, 'must be at most 1000').default(14),
+  });
 
 export type SocialDispatchEnv = z.infer<typeof socialDispatchEnvSchema>;
 
@@ -102,6 +121,7 @@ export interface SocialDispatchOptions {
   documents?: DynamoDBDocumentClient;
   sqs?: SQSClient;
   kms?: KMSClient;
+  ses?: SESv2Client;
   networks?: (platform: Platform) => SocialNetwork | undefined;
 }
 
@@ -116,28 +136,92 @@ function common(env: SocialDispatchEnv, options: SocialDispatchOptions) {
     deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME),
     accounts: new DynamoAccountStore(documents, env.TABLE_NAME),
     messages: new DynamoMessageRepository(documents, env.TABLE_NAME),
+    pledges: new DynamoPledgeStore(documents, env.TABLE_NAME, options.clock ?? systemClock),
   };
 }
 
-/** What the every-minute step needs: messages, accounts (the targets), the delivery records, the queue. */
+/** What the every-minute step needs: messages, accounts and pledgers (the targets), the delivery records, the queue. */
 export function createSendDueDeps(env: SocialDispatchEnv, options: SocialDispatchOptions = {}): { deps: SendDueDeps; logger: Logger } {
-  const { clock, logger, queue, deliveries, accounts, messages } = common(env, options);
-  return { deps: { messages, clock, newId: randomUUID, deliveries, queue, accounts }, logger };
+  const { clock, logger, queue, deliveries, accounts, messages, pledges } = common(env, options);
+  return { deps: { messages, clock, newId: randomUUID, deliveries, queue, accounts, pledges }, logger };
 }
 
 /**
  * What the worker needs: `DispatchDeps` over DynamoDB, the KMS token box and the networks, and
  * the queue it sends jobs back to (retries, and jobs that arrived before their time).
  *
- * Not wired yet, and left to the domain's owners: the email channel (email targets fail with
- * "no email channel is configured"), media (posts go without the media kit's images), and the
- * reconnect email on an expired token (the account is marked expired, and the worker logs it).
+ * Email at the moment (pledgers' updates, share-only supporters' share links) goes through SES
+ * as SES_FROM_ADDRESS, with links signed with the app secret (read from Secrets Manager at the
+ * first email, so building stays synchronous and cheap).
+ *
+ * Not wired yet, and left to the domain's owners: media (posts go without the media kit's
+ * images), and the reconnect email on an expired token (the account is marked expired, and the
+ * worker logs it).
  */
 export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDispatchOptions = {}): { deps: DispatchDeps; queue: DeliveryQueue; logger: Logger } {
-  if (!env.SOCIAL_TOKEN_KEY_ARN) throw new ConfigError(['SOCIAL_TOKEN_KEY_ARN: the worker opens sealed credentials with this KMS key']);
-  const { clock, logger, queue, deliveries, accounts, messages } = common(env, options);
-  const deps = dispatchDeps({ deliveries, accounts, tokens: socialTokenBox(env, undefined, options.kms), networks: options.networks ?? dispatchNetworks(env.STAGE), messages, clock, logger });
+  const problems = [
+    ...(env.SOCIAL_TOKEN_KEY_ARN ? [] : ['SOCIAL_TOKEN_KEY_ARN: the worker opens sealed credentials with this KMS key']),
+    ...(env.SES_FROM_ADDRESS ? [] : ['SES_FROM_ADDRESS: the worker emails pledgers and share-only supporters at the moment']),
+    ...(env.PUBLIC_URL ? [] : ['PUBLIC_URL: the links in the worker’s emails point there']),
+    ...(env.APP_SECRET || env.APP_SECRET_ARN ? [] : ['APP_SECRET or APP_SECRET_ARN: the unsubscribe and revoke links in the worker’s emails are signed with it']),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const { clock, logger, queue, deliveries, accounts, messages, pledges } = common(env, options);
+  const tokenBox = socialTokenBox(env, undefined, options.kms);
+  const email = socialEmailChannel({
+    pledges,
+    messages,
+    tokenBox,
+    signer: readOnce(async () => new HmacTokenSigner(deriveKeys(await resolveAppSecret(env)).tokens)),
+    ses: options.ses ?? createSesMessageClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }),
+    sender: { from: env.SES_FROM_ADDRESS!, configurationSet: env.SES_CONFIGURATION_SET },
+    emailsPerSecond: env.SOCIAL_EMAILS_PER_SECOND,
+    publicUrl: env.PUBLIC_URL!,
+    clock,
+  });
+  const deps = dispatchDeps({ deliveries, accounts, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, email, clock, logger });
   return { deps, queue, logger };
+}
+
+/**
+ * The dispatcher's email channel (functions/domain/social/email-channel.ts) over SES, for the
+ * worker Lambda and `npm start` alike: pledgers are read again at send time, messages by id,
+ * and each process sends at most `emailsPerSecond`.
+ */
+export function socialEmailChannel(parts: {
+  pledges: Pick<PledgeStore, 'get'>;
+  messages: MessageRepository;
+  tokenBox: Pick<TokenBox, 'open'>;
+  signer: () => Promise<Pick<TokenSigner, 'sign'>>;
+  ses: SESv2Client;
+  sender: Pick<SesSettings, 'from' | 'configurationSet'>;
+  emailsPerSecond: number;
+  publicUrl: string;
+  clock: Clock;
+}): EmailChannel {
+  const { publicUrl, clock } = parts;
+  return messageEmailChannel({
+    pledges: parts.pledges,
+    message: messageById(parts.messages, clock),
+    mailer: new SesMessageMailer(parts.ses, parts.sender, { perSecond: parts.emailsPerSecond }),
+    signer: parts.signer,
+    tokenBox: parts.tokenBox,
+    clock,
+    publicUrl,
+    campaignUrl: (campaignYear, language) => `${publicUrl}${pageHref(language, campaignPath(campaignYear))}`,
+  });
+}
+
+/** An answer read once and kept; a failed read is tried again at the next call. */
+function readOnce<T>(read: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | undefined;
+  return () => {
+    if (!answer) {
+      answer = read();
+      answer.catch(() => (answer = undefined));
+    }
+    return answer;
+  };
 }
 
 /**
@@ -154,6 +238,8 @@ export function dispatchDeps(parts: {
   tokens: TokenBox;
   networks: (platform: Platform) => SocialNetwork | undefined;
   messages: MessageRepository;
+  /** Email at the moment (`socialEmailChannel`); without it email and share-link deliveries fail, saying so. */
+  email?: EmailChannel;
   clock: Clock;
   logger: Logger;
 }): DispatchDeps {
@@ -178,6 +264,7 @@ export function dispatchDeps(parts: {
     tokens: parts.tokens,
     networks: parts.networks,
     posts: messageComposer({ message: messageById(parts.messages, clock) }),
+    ...(parts.email ? { email: parts.email } : {}),
     clock,
     newToken: randomUUID,
     warn: (message, fields) => logger.warn(message, fields),

@@ -24,6 +24,8 @@ import { dispatchDeps } from '../config/social-dispatch.js';
 import { reconnectParts, tokenHealthDeps } from '../config/token-health.js';
 import { checkTokenHealth } from '../domain/social/check-token-health.js';
 import { startSocialWorker } from './social-worker.js';
+import { socialEmailChannel } from '../config/social-dispatch.js';
+import { createSesMessageClient } from '../adapters/ses/ses-message-mailer.js';
 import type { PledgeStats } from '../domain/pledges/pledge.js';
 import { systemClock } from '../domain/shared/clock.js';
 import { LocalSitePublisher } from '../adapters/site/local-site-publisher.js';
@@ -65,6 +67,9 @@ export interface Platform {
   socialIdle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The local SES has no sending rate; this keeps a local blast's pace close to a real account's. */
+const LOCAL_EMAILS_PER_SECOND = 50;
 
 /** The app secret: random per run in memory; kept in DATA_DIR so links in sent emails keep working. */
 function localSecret(dataDir: string | undefined): string {
@@ -182,6 +187,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         tokens: deps.lending.tokenBox,
         networks: (platform) => deps.lending.networks[platform],
         messages: deps.social.messages,
+        email: socialEmailChannel({
+          pledges: deps.pledges.store,
+          messages: deps.social.messages,
+          tokenBox: deps.lending.tokenBox,
+          signer: async () => deps.pledges.tokens,
+          ses: createSesMessageClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }),
+          sender: { from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET },
+          emailsPerSecond: LOCAL_EMAILS_PER_SECOND,
+          publicUrl: env.PUBLIC_URL,
+          clock: deps.social.clock,
+        }),
         clock: deps.social.clock,
         logger: deps.logger,
       }),
@@ -196,7 +212,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const runners: Record<string, () => Promise<unknown>> = {
       'publish-due-campaigns': () => publishDueCampaigns(deps.campaigns),
       'reconcile-payouts': () => checkRecentPayouts(deps.finance, { trigger: 'nightly' }),
-      'send-due-messages': () => sendDueMessages({ ...deps.social, accounts: deps.lending.accounts, deliveries, queue: socialWorker.queue }),
+      'send-due-messages': () => sendDueMessages({ ...deps.social, accounts: deps.lending.accounts, pledges: deps.pledges.store, deliveries, queue: socialWorker.queue }),
       'check-token-health': () =>
         checkTokenHealth(
           tokenHealthDeps({ ...reconnect, env, logger: deps.logger, messages: deps.social.messages, accounts: deps.lending.accounts, networks: (platform) => deps.lending.networks[platform], clock: deps.social.clock }),

@@ -53,8 +53,19 @@ export const SEND_DUE_TIMEOUT = Duration.minutes(5);
  * expired (a transaction of Puts and an Update). TransactWriteItems is authorised per item.
  */
 export const WORKER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
-/** The every-minute step queries messages, targets and delivery records, creates records (conditional Puts) and saves the message with its audit entry. */
-export const SEND_DUE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] as const;
+/**
+ * The every-minute step queries messages, targets and delivery records, creates records
+ * (conditional Puts) and saves the message with its audit entry; at a message's moment it reads
+ * the email list, the confirmed pledges, with a Scan (`PledgeStore.confirmedPledges`, filtered).
+ */
+export const SEND_DUE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:Scan'] as const;
+/**
+ * SES's maximum send rate for the account (14 emails a second is the usual start out of the
+ * sandbox; the sandbox itself allows 1 a second and 200 a day). Raise it with the account's quota:
+ * each worker instance sends at most its share, so all of them together stay under it.
+ */
+export const SES_SEND_RATE = 14;
+export const EMAILS_PER_SECOND_PER_WORKER = SES_SEND_RATE / WORKER_MAX_CONCURRENCY;
 /**
  * The token health check queries messages and targets, reads accounts, and changes them (expired,
  * followers, the reconnect claim) in transactions of Puts and a reach Update.
@@ -129,7 +140,16 @@ export class SocialStack extends Stack {
     this.worker = new AppFunction(this, 'Worker', {
       entry: path.join(REPO_ROOT, 'functions/handlers/social-worker.ts'),
       description: `Blue Heart ${props.stage}: social delivery worker (one post per SQS job)`,
-      environment: { ...environment, SOCIAL_TOKEN_KEY_ARN: props.socialTokenKey.keyArn },
+      environment: {
+        ...environment,
+        SOCIAL_TOKEN_KEY_ARN: props.socialTokenKey.keyArn,
+        // Email at the moment: pledgers who asked for updates, share-only supporters' share links.
+        SES_FROM_ADDRESS: props.mail.senderAddress,
+        SES_CONFIGURATION_SET: props.mail.configurationSetName,
+        PUBLIC_URL: props.mail.publicUrl,
+        APP_SECRET_ARN: props.mail.appSecret.secretArn,
+        SOCIAL_EMAILS_PER_SECOND: String(EMAILS_PER_SECOND_PER_WORKER),
+      },
       logRetention,
       removalPolicy,
       bundling: props.bundling,
@@ -143,6 +163,9 @@ export class SocialStack extends Stack {
     // Jobs go back on the queue with a delay (Retry-After, backoff, not due yet).
     this.grantSend(this.worker.role);
     grantSocialTokenKey(this.worker.role, props.socialTokenKey, 'kms:Decrypt');
+    // Its emails go out as the platform's sender, with unsubscribe and revoke links signed with the app secret.
+    grantSendMail(this.worker.role, props.mail, 'SendMomentEmails');
+    grantAppSecret(this.worker.role, props.mail.appSecret);
 
     const alarmAction = new cwActions.SnsAction(props.alarmTopic);
     this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => job.needsSocialQueue), {

@@ -6,7 +6,7 @@ import { socialDispatchEnvSchema } from '../../functions/config/social-dispatch.
 import { tokenHealthEnvSchema } from '../../functions/config/token-health.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { DEFAULT_DISPATCH_POLICY } from '../../functions/domain/social/dispatch/ports.js';
-import { DELIVERY_MAX_RECEIVE_COUNT, WORKER_BATCH_SIZE, WORKER_MAX_CONCURRENCY } from '../../infra/stacks/social-stack.js';
+import { DELIVERY_MAX_RECEIVE_COUNT, SES_SEND_RATE, WORKER_BATCH_SIZE, WORKER_MAX_CONCURRENCY } from '../../infra/stacks/social-stack.js';
 import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
 
 afterAll(removeTempDirs);
@@ -130,26 +130,42 @@ describe('social stack: the worker', () => {
     expect(onKey[0]!.Condition).toEqual(CONTEXT);
   });
 
-  it('sends jobs back to the queue, consumes only its own queue, and has no secret, mail or wildcard beyond X-Ray', () => {
+  it('sends jobs back to the queue, consumes only its own queue, and has no wildcard beyond X-Ray', () => {
     const statements = workerStatements();
     const queueArn = { 'Fn::GetAtt': [idOf(stack(), stack().queue), 'Arn'] };
     const sqsStatements = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('sqs:')));
     for (const statement of sqsStatements) expect(statement.Resource).toEqual(queueArn);
     expect(actionsOf(sqsStatements)).toEqual(expect.arrayContaining(['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']));
-    const actions = actionsOf(statements);
-    expect(actions.filter((a) => a.startsWith('secretsmanager:') || a.startsWith('ses:'))).toEqual([]);
     const wildcard = statements.filter((s) => asArray(s.Resource as string).includes('*'));
     expect(actionsOf(wildcard)).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
-  it('gets exactly the variables social-dispatch.ts reads, with the queue and the key', () => {
+  it('emails (pledgers, share-only supporters) only as the platform’s sender, through its identity and configuration set, and reads the app secret that signs the links', () => {
+    const statements = workerStatements();
+    const mail = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+    expect(mail).toHaveLength(1);
+    expect(actionsOf(mail)).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(mail[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': dev.config.senderAddress } });
+    expect(asArray(mail[0]!.Resource)).toHaveLength(2);
+    expect(JSON.stringify(mail[0]!.Resource)).not.toContain('"*"');
+    const secrets = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('secretsmanager:')));
+    expect(actionsOf(secrets)).toEqual(['secretsmanager:GetSecretValue']);
+    expect(JSON.stringify(secrets[0]!.Resource)).toContain('AppSecret');
+  });
+
+  it('gets exactly the variables social-dispatch.ts reads: the queue, the key, the sender, the secret and its share of the sending rate', () => {
     const env = workerFunction().Properties.Environment.Variables as Record<string, unknown>;
     const { NODE_OPTIONS: _node, ...read } = env;
-    expect(Object.keys(read).sort()).toEqual(['LOG_LEVEL', 'SOCIAL_QUEUE_URL', 'SOCIAL_TOKEN_KEY_ARN', 'STAGE', 'TABLE_NAME']);
+    expect(Object.keys(read).sort()).toEqual([
+      'APP_SECRET_ARN', 'LOG_LEVEL', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SES_FROM_ADDRESS', 'SOCIAL_EMAILS_PER_SECOND', 'SOCIAL_QUEUE_URL', 'SOCIAL_TOKEN_KEY_ARN', 'STAGE', 'TABLE_NAME',
+    ]);
     for (const key of Object.keys(read)) expect(Object.keys(socialDispatchEnvSchema.shape)).toContain(key);
-    socialDispatchEnvSchema.pick({ STAGE: true, LOG_LEVEL: true }).parse(read);
+    socialDispatchEnvSchema.pick({ STAGE: true, LOG_LEVEL: true, SES_FROM_ADDRESS: true, SOCIAL_EMAILS_PER_SECOND: true }).parse(read);
     expect(read.SOCIAL_QUEUE_URL).toEqual({ Ref: idOf(stack(), stack().queue) });
     expect(JSON.stringify(read.SOCIAL_TOKEN_KEY_ARN)).toContain('SocialTokenKey');
+    expect(read.SES_FROM_ADDRESS).toBe(dev.config.senderAddress);
+    // All the workers at once stay within SES's sending rate.
+    expect(Number(read.SOCIAL_EMAILS_PER_SECOND) * WORKER_MAX_CONCURRENCY).toBeCloseTo(SES_SEND_RATE);
   });
 });
 
@@ -163,10 +179,11 @@ describe('social stack: the every-minute step', () => {
     social.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', ScheduleExpressionTimezone: 'UTC', Target: Match.objectLike({ Arn: fnArn }) });
   });
 
-  it('queries and writes items, sends to the queue, and cannot open or seal credentials', () => {
+  it('queries and writes items, reads the email list (Scan of the table, no index), sends to the queue, and cannot open or seal credentials', () => {
     const statements = jobStatements();
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
-    expect(actionsOf(dynamo)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(actionsOf(dynamo)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
+    expect(JSON.stringify(dynamo[0]!.Resource)).not.toContain('/index/');
     expect(asArray(dynamo[0]!.Resource)).toHaveLength(1);
     const send = statements.filter((s) => asArray(s.Action).includes('sqs:SendMessage') && JSON.stringify(s.Resource).includes(idOf(stack(), stack().queue)));
     expect(send).toHaveLength(1);

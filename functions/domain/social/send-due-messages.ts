@@ -1,12 +1,16 @@
 import { fanOut, type FanOutDeps } from './dispatch/fan-out.js';
 import { deliveredReach, finalStatus, summarizeDeliveries } from './dispatch/summary.js';
 import { changeMessage, type MessageDeps } from './message-service.js';
+import type { PledgeStore } from '../pledges/ports.js';
+import { emailTargets } from './email-targets.js';
 import type { AccountStore } from './ports.js';
 import { firstAndLastDue } from './schedule.js';
 import type { ConnectedAccount, DeliveryTarget, SocialMessage } from './social.js';
 
 export interface SendDueDeps extends MessageDeps, FanOutDeps {
   accounts: AccountStore;
+  /** The pledgers who asked for updates are emailed the message (functions/domain/social/email-targets.ts). */
+  pledges: Pick<PledgeStore, 'confirmedPledges'>;
 }
 
 /**
@@ -30,8 +34,10 @@ const targetOf = (account: ConnectedAccount): DeliveryTarget => ({
   followers: account.followers,
 });
 
-async function* activeTargets(accounts: AccountStore, campaignYear: number): AsyncIterable<DeliveryTarget[]> {
-  for await (const page of accounts.targetsOf(campaignYear)) yield page.filter((account) => account.status === 'active').map(targetOf);
+/** Every target of a campaign's message: the active accounts (the organisation's and lent ones), then the email list. */
+async function* activeTargets(deps: Pick<SendDueDeps, 'accounts' | 'pledges'>, campaignYear: number): AsyncIterable<DeliveryTarget[]> {
+  for await (const page of deps.accounts.targetsOf(campaignYear)) yield page.filter((account) => account.status === 'active').map(targetOf);
+  yield* emailTargets(deps.pledges);
 }
 
 /**
@@ -49,7 +55,7 @@ export async function sendDueMessages(deps: SendDueDeps): Promise<{ started: str
   for (const campaignYear of sendingCampaignYears(now)) {
     for (const message of await deps.messages.listByCampaign(campaignYear)) {
       if (message.status === 'scheduled' && isDue(message, now)) {
-        await fanOut(deps, message, activeTargets(deps.accounts, campaignYear), now);
+        await fanOut(deps, message, activeTargets(deps, campaignYear), now);
         await changeMessage(deps, campaignYear, message.id, message.version, { type: 'start_sending' }, SCHEDULER);
         started.push(message.id);
       } else if (message.status === 'sending') {
