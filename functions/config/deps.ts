@@ -40,9 +40,8 @@ import type { Env } from './env.js';
 import { DynamoAccountStore } from '../adapters/dynamodb/dynamo-account-store.js';
 import { DynamoOrganisationAccountStore } from '../adapters/dynamodb/dynamo-organisation-accounts.js';
 import type { OrganisationAccountDeps } from '../domain/social/connect-organisation-account.js';
-import { socialTokenBox } from './social-dispatch.js';
-import { MastodonNetwork } from '../adapters/social/mastodon-network.js';
-import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
+import { adapterCredential } from '../adapters/social/organisation-credentials.js';
+import { platformNetworks, socialTokenBox } from './social-dispatch.js';
 import { SandboxNetworks } from '../adapters/social/sandbox-network.js';
 import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { DEFAULT_LEND_POLICY, type LendDeps, type SocialNetworks } from '../domain/social/lend-service.js';
@@ -106,17 +105,19 @@ export interface DepsOverrides {
 }
 
 /**
- * The networks supporters' accounts are called on. With `npm start` and in tests (STAGE local or
- * test) there is no real Mastodon or Bluesky: the sandbox stands in for every platform, and any
- * app password is accepted the first time a handle is seen (only that one afterwards). On AWS,
- * Mastodon and Bluesky through their adapters; the other networks take share links, not posts.
+ * The networks supporters' and the organisation's accounts are checked on (the dispatcher posts
+ * through the same choice, `dispatchNetworks`). With `npm start` and in tests (STAGE local or
+ * test) there is no real network: the sandbox stands in for every platform, and any credential is
+ * accepted the first time a handle is seen (only that one afterwards). On AWS, every platform
+ * with an adapter (`platformNetworks`); supporters on X, Threads, LinkedIn and Facebook take
+ * share links, so only the organisation's accounts are checked there.
  */
 function socialNetworks(env: Env): { networks: SocialNetworks; sandbox?: SandboxNetworks } {
   if (env.STAGE === 'local' || env.STAGE === 'test') {
     const sandbox = new SandboxNetworks();
     return { networks: sandboxLendingNetworks(sandbox), sandbox };
   }
-  return { networks: { mastodon: new MastodonNetwork(), bluesky: new BlueskyNetwork() } };
+  return { networks: platformNetworks() };
 }
 
 const unconfiguredGateway: PaymentGateway = {
@@ -245,7 +246,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       policy: DEFAULT_LEND_POLICY,
       publicUrl: env.PUBLIC_URL,
     },
-    organisation: { accounts: new DynamoOrganisationAccountStore(documents, env.TABLE_NAME), networks, tokenBox, clock, newId: randomUUID, accountIdOf, policy: DEFAULT_LEND_POLICY },
+    organisation: { accounts: new DynamoOrganisationAccountStore(documents, env.TABLE_NAME), networks, tokenBox, clock, newId: randomUUID, accountIdOf, credentialFormat: adapterCredential, policy: DEFAULT_LEND_POLICY },
     mastodonConnect: mastodonConnectDeps(env, overrides, { appSecret, tokens, limiter, clock, documents }),
     auth: overrides.auth ?? new JwtVerifier({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL }),
     signIn: env.AUTH_SIGN_IN_URL ? signInEndpoints(env.AUTH_SIGN_IN_URL, env.AUTH_AUDIENCE) : undefined,

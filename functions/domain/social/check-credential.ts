@@ -42,9 +42,8 @@ export async function checkAndSealCredential(
   network: SocialNetwork,
   name: AccountName,
   secret: string,
-  extra: Partial<AccountCredentials> = {},
 ): Promise<CheckedCredential> {
-  const followers = await followersWith(deps, network, { ...extra, handle: name.handle, ...(name.server ? { server: name.server } : {}), token: secret });
+  const followers = await followersWith(deps, network, { handle: name.handle, ...(name.server ? { server: name.server } : {}), token: secret });
   return { followers, encryptedToken: await deps.tokenBox.seal(secret) };
 }
 

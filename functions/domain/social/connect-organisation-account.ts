@@ -6,9 +6,14 @@ import { NETWORK_NAMES } from './lend-emails.js';
 import { normaliseAccountName, type AccountName } from './lend-handles.js';
 import type { SocialNetworks } from './lend-service.js';
 import {
+  accountRefIssues,
   accountRefOf,
   credentialIssues,
   organisationAccountKey,
+  xKeysOf,
+  type AccountRefInput,
+  type CredentialFormat,
+  type CredentialParts,
   type AccountAuditAction,
   type AccountAuditEntry,
   type AccountAuditState,
@@ -28,16 +33,12 @@ export interface OrganisationAccountDeps extends CredentialCheckDeps {
   newId: () => string;
   /** A stable id from an account's key: one account however often it is connected. */
   accountIdOf: (key: string) => string;
+  /** The credential in the format its network's adapter reads. */
+  credentialFormat: CredentialFormat;
 }
 
-/** The credential a manager gives: the secret, and the Page id or author URN where the platform needs one. */
-export interface CredentialInput {
-  secret: string;
-  pageId?: string | undefined;
-  authorUrn?: string | undefined;
-}
-
-export interface ConnectInput extends CredentialInput {
+/** What a manager gives to connect an account: who it is, the credential, and what it posts in. */
+export type ConnectInput = CredentialParts & AccountRefInput & {
   platform: Platform;
   handle: string;
   /** Mastodon instance, or a self-hosted Bluesky PDS. */
@@ -46,7 +47,7 @@ export interface ConnectInput extends CredentialInput {
   language: Language;
   /** IANA zone, for "09:00 local time everywhere". */
   timeZone: string;
-}
+};
 
 const invalid = (issues: FieldIssue[]) =>
   new AppError('validation_failed', `Please check the form: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}.`, { fields: issues });
@@ -73,10 +74,10 @@ export function viewOf(account: OrganisationAccount): OrganisationAccountView {
   return { ...view, status: account.status === 'expired' ? 'expired' : 'active' };
 }
 
-async function check(deps: OrganisationAccountDeps, platform: Platform, name: AccountName, credential: CredentialInput, accountRef: string | undefined) {
-  const issues = credentialIssues(platform, credential);
-  if (issues.length) throw invalid(issues);
-  return checkAndSealCredential(deps, networkFor(deps, platform), name, credential.secret.trim(), accountRef ? { accountRef } : {});
+/** The credential checked with the network and sealed, in the format the network's adapter reads. */
+function check(deps: OrganisationAccountDeps, platform: Platform, name: AccountName, credential: CredentialParts, accountRef: string | undefined) {
+  const secret = deps.credentialFormat(platform, { secret: credential.secret.trim(), accountRef, xKeys: xKeysOf(credential) });
+  return checkAndSealCredential(deps, networkFor(deps, platform), name, secret);
 }
 
 /** The organisation's connected accounts (active, and expired ones waiting to be reconnected), by platform and handle. */
@@ -94,7 +95,8 @@ export async function listOrganisationAccounts(deps: Pick<OrganisationAccountDep
 export async function connectOrganisationAccount(deps: OrganisationAccountDeps, input: ConnectInput, by: string): Promise<OrganisationAccountView> {
   const named = normaliseAccountName(input.platform, input.handle, input.server);
   if (!named.ok) throw invalid(named.issues);
-  if (!named.name.handle) throw invalid([{ field: 'handle', message: 'is required' }]);
+  const issues = [...(named.name.handle ? [] : [{ field: 'handle', message: 'is required' }]), ...credentialIssues(input.platform, input), ...accountRefIssues(input.platform, input)];
+  if (issues.length) throw invalid(issues);
   networkFor(deps, input.platform);
   const accountRef = accountRefOf(input.platform, input);
   const id = deps.accountIdOf(organisationAccountKey(input.platform, named.name.handle, accountRef));
@@ -132,9 +134,11 @@ export async function connectOrganisationAccount(deps: OrganisationAccountDeps, 
  * before it posts again; an active one may be, to rotate its token). Checked with the network
  * like a new one; the account becomes active with the follower count it has now.
  */
-export async function reconnectOrganisationAccount(deps: OrganisationAccountDeps, id: string, credential: CredentialInput, by: string): Promise<OrganisationAccountView> {
+export async function reconnectOrganisationAccount(deps: OrganisationAccountDeps, id: string, credential: CredentialParts, by: string): Promise<OrganisationAccountView> {
   const current = await deps.accounts.get(id);
   if (!current || current.status === 'revoked') throw noSuchAccount();
+  const issues = credentialIssues(current.platform, credential);
+  if (issues.length) throw invalid(issues);
   const { followers, encryptedToken } = await check(deps, current.platform, { handle: current.handle, ...(current.server ? { server: current.server } : {}) }, credential, current.accountRef);
   const at = deps.clock.now().toISOString();
   const written = await deps.accounts.change(id, (previous) => {

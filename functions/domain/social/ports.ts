@@ -4,8 +4,6 @@ import type { ConnectedAccount, Delivery, Platform, SocialMessage } from './soci
 export interface AccountCredentials {
   handle: string;
   server?: string;
-  /** A Facebook Page id, a LinkedIn author URN (`urn:li:organization:…`): what to post as, where the handle does not say it. */
-  accountRef?: string;
   token: string;
 }
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../domain/shared/languages.js';
 import { normaliseAccountName } from '../../domain/social/lend-handles.js';
-import { CONNECT_RULES, credentialIssues } from '../../domain/social/organisation-accounts.js';
+import { accountRefIssues, CONNECT_RULES, credentialIssues } from '../../domain/social/organisation-accounts.js';
 import { PLATFORMS } from '../../domain/social/social.js';
 import { LanguageCode } from './pledges.schemas.js';
 import { Handle, Server, TimeZone } from './social-accounts.schemas.js';
@@ -17,6 +17,10 @@ const Secret = z
   .max(2_000, 'is too long')
   .openapi({ description: 'Mastodon: an access token. Bluesky: an app password (xxxx-xxxx-xxxx-xxxx). X, LinkedIn, Threads: an access token. Facebook: a Page access token.' });
 
+/** X's OAuth 1.0a keys, sealed with the access token. */
+const XKey = (description: string) => z.string({ message: 'must be text' }).trim().max(500, 'is too long').optional().openapi({ description: `X only, with the other two: ${description}` });
+const XKeys = { accessSecret: XKey('the access token secret'), appKey: XKey('the developer app’s API key'), appSecret: XKey('the developer app’s API key secret') };
+
 const PageId = z.string({ message: 'must be text' }).trim().max(40, 'is too long').openapi({ description: 'Facebook only: the Page’s numeric id', example: '104857600123456' });
 const AuthorUrn = z.string({ message: 'must be text' }).trim().max(200, 'is too long').openapi({ description: 'LinkedIn only: who posts (urn:li:organization:… or urn:li:person:…)', example: 'urn:li:organization:2414183' });
 
@@ -28,6 +32,7 @@ export const ConnectAccountSchema = z
     secret: Secret,
     pageId: PageId.optional(),
     authorUrn: AuthorUrn.optional(),
+    ...XKeys,
     language: LanguageCode.openapi({ description: 'The language this account posts in' }),
     timeZone: TimeZone,
   })
@@ -38,14 +43,14 @@ export const ConnectAccountSchema = z
       if (!named.ok) for (const issue of named.issues) context.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
     }
     if (input.server && input.platform !== 'mastodon' && input.platform !== 'bluesky') context.addIssue({ code: 'custom', path: ['server'], message: 'is only for Mastodon and Bluesky' });
-    for (const issue of credentialIssues(input.platform, input)) context.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+    for (const issue of [...credentialIssues(input.platform, input), ...accountRefIssues(input.platform, input)]) context.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   })
   .openapi('ConnectOrganisationAccount', { example: { platform: 'mastodon', handle: '@blueheart@mastodon.social', secret: 'token-from-the-application-settings', language: 'en', timeZone: 'Europe/Vienna' } });
 
 export type ConnectAccountBody = z.infer<typeof ConnectAccountSchema>;
 
 export const ReconnectAccountSchema = z
-  .strictObject({ secret: Secret, pageId: PageId.optional(), authorUrn: AuthorUrn.optional() })
+  .strictObject({ secret: Secret, ...XKeys })
   .openapi('ReconnectOrganisationAccount', { example: { secret: 'abcd-efgh-ijkl-mnop' } });
 
 export const AccountParamsSchema = z.strictObject({

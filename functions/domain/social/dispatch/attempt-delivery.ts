@@ -115,7 +115,7 @@ class Attempt {
     let uncertain = delivery.uncertain === true;
     let phase: Phase = 'prepare';
     try {
-      const credentials: AccountCredentials = { handle: account.handle, server: account.server, accountRef: account.accountRef, token: await this.deps.tokens.open(account.encryptedToken) };
+      const credentials: AccountCredentials = { handle: account.handle, server: account.server, token: await this.deps.tokens.open(account.encryptedToken) };
       const post: OutgoingPost = await this.deps.posts.postFor(delivery, account);
       if (uncertain) {
         phase = 'look';
