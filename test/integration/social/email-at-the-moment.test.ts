@@ -6,7 +6,7 @@ import { dispatchDeps, socialEmailChannel } from '../../../functions/config/soci
 import type { StoredEmail } from '../../../functions/dev/ses-local.js';
 import { processJob } from '../../../functions/domain/social/dispatch/process-job.js';
 import type { DeliveryJob, DeliveryQueue, DispatchDeps } from '../../../functions/domain/social/dispatch/ports.js';
-import { deliveryReport } from '../../../functions/domain/social/delivery-report.js';
+import { deliveryReport, deliveryReportCsv } from '../../../functions/domain/social/delivery-report.js';
 import { sendDueMessages, type SendDueDeps } from '../../../functions/domain/social/send-due-messages.js';
 import type { SocialMessage } from '../../../functions/domain/social/social.js';
 import { createTestPlatform, form, json, linkToken, type TestPlatform } from '../../support/test-platform.js';
@@ -136,6 +136,13 @@ describe('a coordinated message reaches the email list and share-only supporters
     const { summary, problems } = await deliveryReport(platform.deps.social.deliveries, message.id);
     expect(summary.byPlatform.email).toMatchObject({ total: 4, posted: 2, skipped: 2, failed: 0, expectedReach: 4, deliveredReach: 2 });
     expect(problems.map((p) => p.error).sort()).toEqual(['no longer subscribed', 'the pledger erased their data']);
+    // The CSV: one row per pledger, kind and platform `email`, reach 1 for each email that went.
+    let csv = '';
+    for await (const chunk of deliveryReportCsv(platform.deps.social.deliveries, message.id)) csv += chunk;
+    const rows = csv.trim().split('\r\n').slice(1).map((row) => row.split(','));
+    const emailRows = rows.filter((row) => row[0] === 'email');
+    expect(emailRows.map((row) => row[2])).toEqual(['email', 'email', 'email', 'email']);
+    expect(emailRows.filter((row) => row[6] === 'posted').map((row) => [row[12], row[13]])).toEqual([['1', '1'], ['1', '1']]);
   });
 
   it('emails the share-only supporter her ready post on X and her revoke link, once', async () => {
