@@ -26,11 +26,14 @@ import type { SesSettings } from '../adapters/ses/ses-mailer.js';
 import { createSesMessageClient, SesMessageMailer } from '../adapters/ses/ses-message-mailer.js';
 import type { PledgeStore, TokenSigner } from '../domain/pledges/ports.js';
 import { messageEmailChannel } from '../domain/social/email-channel.js';
-import { campaignPath, pageHref } from '../../web/site/paths.js';
+import { campaignPath, mediaHref, pageHref } from '../../web/site/paths.js';
 import { resolveAppSecret } from './app-secret.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
 import { askToReconnect, type ReconnectDeps } from '../domain/social/ask-to-reconnect.js';
-import { messageComposer } from '../domain/social/dispatch/message-composer.js';
+import { DynamoCampaignRepository } from '../adapters/dynamodb/dynamo-campaign-repository.js';
+import type { CampaignRepository } from '../domain/campaigns/ports.js';
+import { mediaFromKit, messageComposer, type MediaKitSource } from '../domain/social/dispatch/message-composer.js';
+import { mediaKitOf } from '../domain/social/message-media.js';
 import type { DeliveryQueue, DispatchDeps, EmailChannel } from '../domain/social/dispatch/ports.js';
 import type { MessageRepository, SocialNetwork, TokenBox } from '../domain/social/ports.js';
 import { sendingCampaignYears, type SendDueDeps } from '../domain/social/send-due-messages.js';
@@ -154,8 +157,9 @@ export function createSendDueDeps(env: SocialDispatchEnv, options: SocialDispatc
  * as SES_FROM_ADDRESS, with links signed with the app secret (read from Secrets Manager at the
  * first email, so building stays synchronous and cheap).
  *
- * Not wired yet, and left to the domain's owners: media (posts go without the media kit's
- * images), and the reconnect email on an expired token (the account is marked expired, and the
+ * Media come from the campaign's media kit, fetched by the networks at PUBLIC_URL.
+ *
+ * Not wired yet, and left to the domain's owners: the reconnect email on an expired token (the account is marked expired, and the
  * worker logs it).
  */
 export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDispatchOptions = {}): { deps: DispatchDeps; queue: DeliveryQueue; logger: Logger } {
@@ -166,7 +170,7 @@ export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDi
     ...(env.APP_SECRET || env.APP_SECRET_ARN ? [] : ['APP_SECRET or APP_SECRET_ARN: the unsubscribe and revoke links in the worker’s emails are signed with it']),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
-  const { clock, logger, queue, deliveries, accounts, messages, pledges } = common(env, options);
+  const { clock, logger, documents, queue, deliveries, accounts, messages, pledges } = common(env, options);
   const tokenBox = socialTokenBox(env, undefined, options.kms);
   const email = socialEmailChannel({
     pledges,
@@ -179,7 +183,8 @@ export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDi
     publicUrl: env.PUBLIC_URL!,
     clock,
   });
-  const deps = dispatchDeps({ deliveries, accounts, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, email, clock, logger });
+  const media = campaignMedia(new DynamoCampaignRepository(documents, env.TABLE_NAME), env.PUBLIC_URL!);
+  const deps = dispatchDeps({ deliveries, accounts, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, media, email, clock, logger });
   return { deps, queue, logger };
 }
 
@@ -225,6 +230,18 @@ function readOnce<T>(read: () => Promise<T>): () => Promise<T> {
 }
 
 /**
+ * A message's media as the networks fetch them: its campaign's media kit (the draft's items,
+ * then the live ones: `mediaKitOf`), each file at the site's public URL (`/media/<year>/<file>`,
+ * served by CloudFront from the site bucket on AWS and by the local site server with `npm start`).
+ */
+export function campaignMedia(campaigns: Pick<CampaignRepository, 'get'>, publicUrl: string): MediaKitSource {
+  return {
+    kit: async (campaignYear) => mediaKitOf(await campaigns.get(campaignYear)),
+    url: (campaignYear, item) => `${publicUrl}${mediaHref(campaignYear, item.file)}`,
+  };
+}
+
+/**
  * `DispatchDeps` from its parts, for the worker Lambda and for `npm start` alike: an expired
  * token marks the account expired and, with `reconnect`, asks its owner to reconnect (once per
  * expiry: the daily token health check may have asked already, and asks again if this email
@@ -238,6 +255,8 @@ export function dispatchDeps(parts: {
   tokens: TokenBox;
   networks: (platform: Platform) => SocialNetwork | undefined;
   messages: MessageRepository;
+  /** Where posts' media come from (`campaignMedia`); without it posts go without their media. */
+  media?: MediaKitSource;
   /** Email at the moment (`socialEmailChannel`); without it email and share-link deliveries fail, saying so. */
   email?: EmailChannel;
   clock: Clock;
@@ -263,7 +282,7 @@ export function dispatchDeps(parts: {
     },
     tokens: parts.tokens,
     networks: parts.networks,
-    posts: messageComposer({ message: messageById(parts.messages, clock) }),
+    posts: messageComposer({ message: messageById(parts.messages, clock), ...(parts.media ? { media: mediaFromKit(parts.media) } : {}) }),
     ...(parts.email ? { email: parts.email } : {}),
     clock,
     newToken: randomUUID,

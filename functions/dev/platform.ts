@@ -20,7 +20,7 @@ import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
 import { sendDueMessages, sendingCampaignYears } from '../domain/social/send-due-messages.js';
-import { dispatchDeps } from '../config/social-dispatch.js';
+import { campaignMedia, dispatchDeps } from '../config/social-dispatch.js';
 import { reconnectParts, tokenHealthDeps } from '../config/token-health.js';
 import { checkTokenHealth } from '../domain/social/check-token-health.js';
 import { startSocialWorker } from './social-worker.js';
@@ -187,6 +187,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         tokens: deps.lending.tokenBox,
         networks: (platform) => deps.lending.networks[platform],
         messages: deps.social.messages,
+        // The networks fetch each image from the local site server, as they would from CloudFront.
+        media: campaignMedia(deps.campaigns.repository, url),
         email: socialEmailChannel({
           pledges: deps.pledges.store,
           messages: deps.social.messages,

@@ -1,24 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SocialMessage } from '../../../functions/domain/social/social.js';
 import { createTestPlatform, json, type TestPlatform } from '../../support/test-platform.js';
+import { campaignWithKit, MEDIA_KIT } from './media-fixtures.js';
 import { answer, variant } from './supporter-fixtures.js';
-
-/** The 2026 campaign's media kit: a small image (text alternative in English and Spanish), a large one, a PDF. */
-export const MEDIA_KIT = [
-  { id: 'heart-1', kind: 'image', file: 'blue-heart-1a2b.png', contentType: 'image/png', bytes: 180_000, title: { en: 'Blue Heart' }, alt: { en: 'A blue heart held in two hands', es: 'Un corazón azul entre dos manos' } },
-  { id: 'poster-2', kind: 'image', file: 'poster-3c4d.png', contentType: 'image/png', bytes: 1_400_000, title: { en: 'Poster' }, alt: { en: 'The World Day poster' } },
-  { id: 'guide-3', kind: 'pdf', file: 'guide-5e6f.pdf', contentType: 'application/pdf', bytes: 90_000, title: { en: 'Guide' } },
-];
-
-export const campaignWithKit = (mediaKit: unknown[] = MEDIA_KIT) => ({
-  summary: { en: 'Every victim deserves protection.' },
-  keyMessages: [],
-  callsToAction: [],
-  hashtags: ['#EndHumanTrafficking'],
-  links: [],
-  partners: [],
-  mediaKit,
-});
 
 /**
  * A manager attaches media kit images to a message: each must be in the campaign's kit, of a
