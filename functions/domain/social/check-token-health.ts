@@ -120,7 +120,8 @@ async function checkAccount(deps: TokenHealthDeps, policy: TokenHealthPolicy, ta
   report.checked++;
   let followers: number;
   try {
-    followers = await withTimeout(network.followers({ handle: account.handle, ...(account.server ? { server: account.server } : {}), token }), policy.callTimeoutMs);
+    const credentials = { handle: account.handle, ...(account.server ? { server: account.server } : {}), ...(account.accountRef ? { accountRef: account.accountRef } : {}), token };
+    followers = await withTimeout(network.followers(credentials), policy.callTimeoutMs);
   } catch (error) {
     if (error instanceof SocialError && error.kind === 'auth') {
       const after = await deps.accounts.markExpired(account.id, now);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { deliveryReport, deliveryReportCsv } from '../../domain/social/delivery-report.js';
 import { changeMessage, createMessage, getMessage } from '../../domain/social/message-service.js';
+import { targetHealth } from '../../domain/social/target-health.js';
 import type { MessageAction } from '../../domain/social/message-workflow.js';
 import type { AppDeps } from '../../config/deps.js';
 import type { AppEnv } from '../app-env.js';
@@ -20,6 +21,7 @@ import {
   ReasonBodySchema,
   ScheduleBodySchema,
   SocialMessageSchema,
+  TargetHealthSchema,
   VersionBodySchema,
 } from './admin-messages.schemas.js';
 
@@ -52,6 +54,17 @@ export function adminMessageRoutes(deps: AppDeps) {
     const { year } = validate(CampaignParamsSchema, { year: c.req.param('year') });
     const draft = await readValidBody(c, MessageDraftSchema);
     return c.json(await createMessage(social, year, draft, user(c)), 201);
+  });
+
+  // Before `/{year}/{id}`, which would take `targets` for a message id.
+  documentRoute(app, {
+    method: 'get', path: '/{year}/targets', tag: TAG, params: CampaignParamsSchema, secured: true,
+    summary: "The accounts the campaign's messages go out from, by health: active ones (and their followers), expired ones (refused by their network: they post nothing until reconnected; whether their owner was asked), per owner and platform, and the organisation's expired accounts.",
+    responses: { 200: { description: 'Counts, and the organisation accounts to reconnect', schema: TargetHealthSchema } },
+  });
+  app.get('/:year/targets', async (c) => {
+    const { year } = validate(CampaignParamsSchema, { year: c.req.param('year') });
+    return c.json(await targetHealth(deps.lending.accounts, year), 200, { 'Cache-Control': 'no-store' });
   });
 
   documentRoute(app, {
