@@ -3,8 +3,9 @@
  * scheduled message shows the campaign's expected reach (`GET /api/social/{year}/reach`: the
  * accounts that will post it and their followers, the organisation's and the supporters'). From
  * the moment on it shows the delivery report (`GET …/report`): totals per platform and kind,
- * expected against delivered reach, each failure and skip with its reason, each post's link; the
- * CSV of every target through the console's download helper.
+ * expected against delivered reach, each failure and skip with its reason, each post's link (emails
+ * have none: they are counted in the totals); the CSV of every target through the console's
+ * download helper.
  *
  * While the message is sending, the report and the message refresh every few seconds; a new
  * status is handed to the editor (`onChange`). The timer lives only while the report is on
@@ -96,8 +97,13 @@ async function refresh(): Promise<void> {
 function keepRefreshing(): void {
   stopTimer();
   if (shown?.message.status !== 'sending' || !onScreen()) return;
-  // A background tab skips the request but keeps its turn.
-  timer = setTimeout(() => (document.hidden ? keepRefreshing() : void refresh()), AUTO_REFRESH_MS);
+  timer = setTimeout(() => {
+    timer = undefined;
+    if (!onScreen()) return;
+    // A background tab skips the request but keeps its turn.
+    if (document.hidden) keepRefreshing();
+    else void refresh();
+  }, AUTO_REFRESH_MS);
 }
 
 const numeric = (text: string) => el('td', { class: 'numeric' }, text);
@@ -131,7 +137,7 @@ function renderReport(message: SocialMessage, report: DeliveryReport): void {
   );
 
   const posts = report.posts as ReportedDelivery[];
-  $('message-posts-caption').textContent = listed(posts.length, summary.posted, 'Posts');
+  $('message-posts-caption').textContent = listed(posts.length, summary.published.posts, 'Posts');
   $('message-posts-rows').replaceChildren(
     ...posts.map((d) =>
       el('tr', {}, el('td', {}, targetLabel(d.target)), el('td', {}, targetPlatform(d.target)), el('td', {}, d.target.language), el('td', { class: 'post-link' }, postLink(d.postUrl)), numeric(figure(d.reach ?? d.target.followers)), el('td', {}, finished(d))),
@@ -151,8 +157,12 @@ export function setUpReport(): void {
       say(`${saved} downloaded.`);
     });
   });
-  // Back in the Messages area (console.ts has shown it by now): a sending message's report refreshes again.
-  addEventListener('hashchange', () => {
-    if (shown?.message.status === 'sending' && timer === undefined && onScreen()) void refresh();
-  });
+  // Another area: the timer stops. Back in the Messages area: a sending message's report refreshes
+  // again. After console.ts has shown the area, whichever listener runs first.
+  addEventListener('hashchange', () =>
+    setTimeout(() => {
+      if (!onScreen()) stopTimer();
+      else if (shown?.message.status === 'sending' && timer === undefined) void refresh();
+    }),
+  );
 }

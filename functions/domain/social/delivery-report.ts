@@ -11,7 +11,7 @@ export interface DeliveryReport {
   summary: DeliverySummary;
   /** Failed and skipped deliveries (what needs a look), the first REPORT_PROBLEMS. */
   problems: Delivery[];
-  /** Posted deliveries with the link to each post, the first REPORT_POSTS. */
+  /** The posts that went out on a network, with the link to each, the first REPORT_POSTS (emails have no link: the CSV lists them). */
   posts: Delivery[];
 }
 
@@ -21,7 +21,7 @@ export async function deliveryReport(store: DeliveryStore, messageId: string): P
   const posts: Delivery[] = [];
   const summary = await summarizeDeliveries(store, messageId, (delivery) => {
     if ((delivery.state === 'failed' || delivery.state === 'skipped') && problems.length < REPORT_PROBLEMS) problems.push(delivery);
-    if (delivery.state === 'posted' && posts.length < REPORT_POSTS) posts.push(delivery);
+    if (delivery.state === 'posted' && delivery.postUrl && posts.length < REPORT_POSTS) posts.push(delivery);
   });
   return { summary, problems, posts };
 }

@@ -84,7 +84,11 @@ const TotalsSchema = z.object({
 const DeliveryTargetSchema = z.object({ kind: z.string(), id: z.string(), platform: z.string(), language: z.string(), timeZone: z.string(), followers: z.number() });
 export const DeliveryReportSchema = z
   .object({
-    summary: TotalsSchema.extend({ byPlatform: z.record(z.string(), TotalsSchema), byKind: z.record(z.string(), TotalsSchema) }),
+    summary: TotalsSchema.extend({
+      byPlatform: z.record(z.string(), TotalsSchema),
+      byKind: z.record(z.string(), TotalsSchema),
+      published: z.object({ posts: z.number().int(), reach: z.number().int() }).openapi({ description: 'Posts that went out on a network (with a link) and their followers; emails and share links are not posts' }),
+    }),
     problems: z.array(
       z.object({
         messageId: z.string(),
@@ -106,21 +110,6 @@ export const DeliveryReportSchema = z
         finishedAt: z.string().optional(),
         reach: z.number().int().optional(),
       }),
-    ).openapi({ description: 'Posted deliveries with the link to each post (first 500; the CSV has every one)' }),
+    ).openapi({ description: 'The posts that went out on a network, with the link to each (first 500; the CSV has every target)' }),
   })
   .openapi('DeliveryReport');
-
-const HealthCountSchema = z.object({ accounts: z.number().int(), followers: z.number().int() });
-export const TargetHealthSchema = z
-  .object({
-    campaignYear: z.number().int(),
-    active: HealthCountSchema,
-    expired: HealthCountSchema.extend({ asked: z.number().int().openapi({ description: 'Expired accounts whose owner was asked to reconnect (for this expiry)' }) }),
-    organisation: z.object({ active: z.number().int(), expired: z.number().int() }),
-    supporters: z.object({ active: z.number().int(), expired: z.number().int(), shareOnly: z.number().int() }),
-    byPlatform: z.record(z.string(), z.object({ active: z.number().int(), expired: z.number().int() })),
-    expiredOrganisationAccounts: z.array(
-      z.object({ id: z.string(), platform: z.enum(PLATFORMS), handle: z.string(), expiredAt: z.string().optional(), reconnectAskedAt: z.string().optional() }),
-    ),
-  })
-  .openapi('TargetHealth');

@@ -9,9 +9,10 @@ const message = (id: string, status: SocialMessage['status'], delivered?: Social
   id, campaignYear: 2026, title: id, variants: [], status, createdBy: 'ana', createdAt: '2026-07-01T00:00:00Z', version: 5, ...(delivered ? { delivered } : {}),
 });
 
-const delivery = (target: Partial<DeliveryTarget> & Pick<DeliveryTarget, 'id'>, state: Delivery['state'], reach?: number): Delivery => ({
-  messageId: 'm1', target: { kind: 'supporter', platform: 'bluesky', language: 'en', timeZone: 'UTC', followers: 100, ...target }, dueAt: '2026-07-30T09:00:00Z', state, attempts: 1, clientRef: `bh-m1-${target.id}`, ...(reach !== undefined ? { reach } : {}),
+const delivery = (target: Partial<DeliveryTarget> & Pick<DeliveryTarget, 'id'>, state: Delivery['state'], more: Partial<Delivery> = {}): Delivery => ({
+  messageId: 'm1', target: { kind: 'supporter', platform: 'bluesky', language: 'en', timeZone: 'UTC', followers: 100, ...target }, dueAt: '2026-07-30T09:00:00Z', state, attempts: 1, clientRef: `bh-m1-${target.id}`, ...more,
 });
+const post = (id: string) => ({ postUrl: `https://bsky.app/profile/x/post/${id}` });
 
 describe("a campaign's reach", () => {
   const accounts = { reach: async () => ({ supporters: { accounts: 3, followers: 1_200 }, organisation: { accounts: 1, followers: 50_000 } }) };
@@ -43,18 +44,19 @@ describe("a campaign's reach", () => {
 });
 
 describe('what a finished message keeps of its deliveries', () => {
-  it('counts posts from accounts and their followers at posting; failures, skips and emails add nothing', async () => {
+  it('counts the posts that went out on a network and their followers at posting; failures, skips, emails and share links add nothing', async () => {
     const store = new MemoryDeliveryStore();
     await store.createAll([
-      delivery({ id: 'a' }, 'posted', 150),
-      delivery({ id: 'b', followers: 80 }, 'posted'),
-      delivery({ id: 'org', kind: 'organisation', platform: 'mastodon', followers: 50_000 }, 'posted', 50_100),
+      delivery({ id: 'a' }, 'posted', { reach: 150, ...post('a') }),
+      delivery({ id: 'b', followers: 80 }, 'posted', post('b')),
+      delivery({ id: 'org', kind: 'organisation', platform: 'mastodon', followers: 50_000 }, 'posted', { reach: 50_100, ...post('org') }),
       delivery({ id: 'c' }, 'failed'),
       delivery({ id: 'd' }, 'skipped'),
-      delivery({ id: 'pledge-1', kind: 'email', platform: 'email', followers: 1 }, 'posted', 1),
+      delivery({ id: 'pledge-1', kind: 'email', platform: 'email', followers: 1 }, 'posted', { reach: 1, postId: 'ses-1' }),
+      delivery({ id: 'share-only', platform: 'x', followers: 0 }, 'posted', { reach: 0, postId: 'ses-2' }),
     ]);
     const summary = await summarizeDeliveries(store, 'm1');
-    expect(summary.byKind).toMatchObject({ supporter: { posted: 2, failed: 1, skipped: 1 }, organisation: { posted: 1 }, email: { posted: 1 } });
+    expect(summary.byKind).toMatchObject({ supporter: { posted: 3, failed: 1, skipped: 1 }, organisation: { posted: 1 }, email: { posted: 1 } });
     expect(deliveredReach(summary)).toEqual({ posts: 3, reach: 150 + 80 + 50_100 });
   });
 

@@ -21,6 +21,7 @@ describe("the console's delivery report in words (web/console)", () => {
       ...totals({ total: 4 }),
       byPlatform: { mastodon: totals({ total: 1, posted: 1 }), bluesky: totals({ total: 2, pending: 1, claimed: 1 }), email: totals({ total: 1, skipped: 1 }) },
       byKind: { supporter: totals({ total: 3 }), email: totals({ total: 1 }) },
+      published: { posts: 1, reach: 10 },
     };
     expect(totalRows(summary).map((row) => row.label)).toEqual(['Mastodon', 'Bluesky', 'Email', "Supporters' accounts", 'Pledgers by email']);
     expect(totalCells(totals({ total: 12_000, posted: 10_500, failed: 3, skipped: 2, pending: 1_490, claimed: 5, expectedReach: 1_234_567, deliveredReach: 1_000_000 }))).toEqual([

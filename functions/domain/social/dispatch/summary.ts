@@ -20,6 +20,8 @@ export interface DeliverySummary extends DeliveryTotals {
   byPlatform: Partial<Record<Platform | 'email', DeliveryTotals>>;
   /** The organisation's accounts, supporters' accounts, emails. */
   byKind: Partial<Record<TargetKind, DeliveryTotals>>;
+  /** What went out on a network (posted, with a link to the post) and its followers at posting; emails and share links are not posts. */
+  published: DeliveredReach;
 }
 
 const empty = (): DeliveryTotals => ({ total: 0, pending: 0, claimed: 0, posted: 0, failed: 0, skipped: 0, uncertain: 0, expectedReach: 0, deliveredReach: 0 });
@@ -34,13 +36,17 @@ function add(totals: DeliveryTotals, delivery: Delivery): void {
 
 /** Totals of a message's deliveries, overall and per platform, in one pass over the records (each also shown to `visit`). */
 export async function summarizeDeliveries(store: DeliveryStore, messageId: string, visit?: (delivery: Delivery) => void): Promise<DeliverySummary> {
-  const summary: DeliverySummary = { ...empty(), byPlatform: {}, byKind: {} };
+  const summary: DeliverySummary = { ...empty(), byPlatform: {}, byKind: {}, published: { posts: 0, reach: 0 } };
   for await (const page of store.list(messageId)) {
     for (const delivery of page) {
       visit?.(delivery);
       add(summary, delivery);
       add((summary.byPlatform[delivery.target.platform] ??= empty()), delivery);
       add((summary.byKind[delivery.target.kind] ??= empty()), delivery);
+      if (delivery.state === 'posted' && delivery.postUrl) {
+        summary.published.posts++;
+        summary.published.reach += delivery.reach ?? delivery.target.followers;
+      }
     }
   }
   return summary;
@@ -52,11 +58,5 @@ export function finalStatus(totals: DeliveryTotals): 'sent' | 'partly_failed' | 
   return totals.failed > 0 ? 'partly_failed' : 'sent';
 }
 
-/** What a finished message adds to its campaign's public reach: posts from accounts and their followers (emails are not posts). */
-export function deliveredReach(summary: DeliverySummary): DeliveredReach {
-  const accounts = [summary.byKind.organisation, summary.byKind.supporter];
-  return {
-    posts: accounts.reduce((sum, totals) => sum + (totals?.posted ?? 0), 0),
-    reach: accounts.reduce((sum, totals) => sum + (totals?.deliveredReach ?? 0), 0),
-  };
-}
+/** What a finished message keeps for its campaign's public reach (send-due-messages.ts): its published posts and their followers. */
+export const deliveredReach = (summary: DeliverySummary): DeliveredReach => ({ ...summary.published });
