@@ -113,3 +113,18 @@ export const DeliveryReportSchema = z
     ).openapi({ description: 'The posts that went out on a network, with the link to each (first 500; the CSV has every target)' }),
   })
   .openapi('DeliveryReport');
+
+const HealthCountSchema = z.object({ accounts: z.number().int(), followers: z.number().int() });
+export const TargetHealthSchema = z
+  .object({
+    campaignYear: z.number().int(),
+    active: HealthCountSchema,
+    expired: HealthCountSchema.extend({ asked: z.number().int().openapi({ description: 'Expired accounts whose owner was asked to reconnect (for this expiry)' }) }),
+    organisation: z.object({ active: z.number().int(), expired: z.number().int() }),
+    supporters: z.object({ active: z.number().int(), expired: z.number().int(), shareOnly: z.number().int() }),
+    byPlatform: z.record(z.string(), z.object({ active: z.number().int(), expired: z.number().int() })),
+    expiredOrganisationAccounts: z.array(
+      z.object({ id: z.string(), platform: z.enum(PLATFORMS), handle: z.string(), expiredAt: z.string().optional(), reconnectAskedAt: z.string().optional() }),
+    ),
+  })
+  .openapi('TargetHealth');
