@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import { AppError } from '../../domain/shared/errors.js';
 import { isLanguage, type Language } from '../../domain/shared/languages.js';
@@ -12,6 +13,15 @@ type Fact = Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>;
 const SOURCE = 'blue-heart';
 
 const idOf = (value: string | { id: string } | null | undefined): string | undefined => (typeof value === 'string' ? value : value?.id);
+
+/**
+ * Stripe refuses a key reused with other parameters (400 idempotency_error), so a donor who
+ * changed the amount after an attempt that failed (the form keeps its key for a retry) would be
+ * stuck. The key covers the choices too: the same form with the same choices opens one page,
+ * changed choices a new one.
+ */
+const checkoutKey = (formKey: string, request: CheckoutRequest): string =>
+  `${formKey}:${createHash('sha256').update(JSON.stringify(request, Object.keys(request).sort())).digest('base64url').slice(0, 32)}`;
 
 /** Stripe Checkout has no Arabic page; it picks the browser's language for `auto`. */
 const checkoutLocale = (language: Language): Stripe.Checkout.SessionCreateParams.Locale => (language === 'ar' ? 'auto' : language);
@@ -63,15 +73,23 @@ export class StripeGateway implements PaymentGateway {
           ? { subscription_data: { metadata } }
           : { submit_type: 'donate' as const, customer_creation: 'always' as const, payment_intent_data: { metadata, description: request.description } }),
       },
-      { idempotencyKey },
+      { idempotencyKey: checkoutKey(idempotencyKey, request) },
     );
     if (!session.url) throw new AppError('unavailable', 'The payment page could not be opened; please try again.');
     return { id: session.id, url: session.url };
   }
 
   async portalUrl(customerId: string, returnUrl: string): Promise<string> {
-    const session = await this.stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
-    return session.url;
+    try {
+      const session = await this.stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
+      return session.url;
+    } catch (error) {
+      // A link to a customer Stripe no longer has (deleted since the receipt was sent).
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
+        throw new AppError('not_found', 'Stripe no longer knows this monthly gift: it may have been removed. Write to us if it still takes payments.', { cause: error });
+      }
+      throw error;
+    }
   }
 
   async verifyEvent(rawBody: string, signature: string | undefined): Promise<PaymentEvent> {

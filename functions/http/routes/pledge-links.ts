@@ -30,8 +30,8 @@ export function pledgeLinkRoutes(deps: AppDeps) {
     const fromQuery = c.req.query('token');
     const format = bodyFormat(c);
     if (format === 'form') asPage(c);
-    const body = (await readBody(c, format)) as Record<string, unknown>;
-    return validate(TokenSchema, { token: fromQuery ?? body.token }).token;
+    const body = (await readBody(c, format)) as Record<string, unknown> | null;
+    return validate(TokenSchema, { token: fromQuery ?? body?.token }).token;
   };
 
   for (const kind of ['confirm', 'unsubscribe', 'erase'] as const) {
