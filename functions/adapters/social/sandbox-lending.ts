@@ -15,6 +15,11 @@ import type { SandboxNetworks } from './sandbox-network.js';
  *
  * The dispatcher must post through the same object the API lends through (`deps.lending.networks`
  * in one process), or it would not know the passwords.
+ *
+ * Every platform is offered, so the organisation's own accounts on X, Facebook and LinkedIn
+ * connect and post locally too: their credential, as the adapter reads it once sealed (X's
+ * OAuth 1.0a keys, a Page id with its token, an author URN with its token: a JSON string), is
+ * taken as the password. Share-only supporters there hold no credential and never reach it.
  */
 export function sandboxLendingNetworks(sandbox: SandboxNetworks): Record<Platform, SocialNetwork> {
   const passwords = new Map<string, { secret: string; sandboxToken: string }>();
@@ -33,11 +38,12 @@ export function sandboxLendingNetworks(sandbox: SandboxNetworks): Record<Platfor
 
   const networkFor = (platform: Platform): SocialNetwork => {
     const inner = sandbox.network(platform);
+    // async: a refused password rejects the call's promise, as a network's answer would, rather than throwing at the caller.
     return {
       platform,
-      publish: (account, post) => inner.publish(credentialsFor(platform, account), post),
-      findPost: (account, post) => inner.findPost(credentialsFor(platform, account), post),
-      followers: (account) => inner.followers(credentialsFor(platform, account)),
+      publish: async (account, post) => inner.publish(credentialsFor(platform, account), post),
+      findPost: async (account, post) => inner.findPost(credentialsFor(platform, account), post),
+      followers: async (account) => inner.followers(credentialsFor(platform, account)),
     };
   };
   return Object.fromEntries(PLATFORMS.map((platform) => [platform, networkFor(platform)])) as Record<Platform, SocialNetwork>;
