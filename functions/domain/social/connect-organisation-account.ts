@@ -68,10 +68,21 @@ function auditOf(deps: Pick<OrganisationAccountDeps, 'newId'>, action: AccountAu
   return { id: deps.newId(), at, by, action, accountId: after.id, platform: after.platform, handle: after.handle, before: stateOf(before), after: stateOf(after) };
 }
 
-/** The account as the console sees it: never the sealed credential. */
+/** The account as the console sees it: named fields only, so nothing stored beside them (the sealed credential) is ever answered. */
 export function viewOf(account: OrganisationAccount): OrganisationAccountView {
-  const { encryptedToken: _token, owner: _owner, campaignYear: _year, ownerKey: _key, revokedAt: _revoked, ...view } = account;
-  return { ...view, status: account.status === 'expired' ? 'expired' : 'active' };
+  const optional = { server: account.server, accountRef: account.accountRef, reconnectedAt: account.reconnectedAt, reconnectedBy: account.reconnectedBy, expiredAt: account.expiredAt };
+  return {
+    id: account.id,
+    platform: account.platform,
+    handle: account.handle,
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+    followers: account.followers,
+    language: account.language,
+    timeZone: account.timeZone,
+    status: account.status === 'expired' ? 'expired' : 'active',
+    connectedAt: account.connectedAt,
+    connectedBy: account.connectedBy,
+  };
 }
 
 /** The credential checked with the network and sealed, in the format the network's adapter reads. */

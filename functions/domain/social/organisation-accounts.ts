@@ -21,9 +21,8 @@ export interface OrganisationAccount extends ConnectedAccount {
 }
 
 /** An organisation account as the console sees it: never the credential. */
-export type OrganisationAccountView = Omit<OrganisationAccount, 'encryptedToken' | 'owner' | 'campaignYear' | 'ownerKey' | 'revokedAt'> & {
-  status: 'active' | 'expired';
-};
+export type OrganisationAccountView = Pick<OrganisationAccount, 'id' | 'platform' | 'handle' | 'followers' | 'language' | 'timeZone' | 'connectedAt' | 'connectedBy'> &
+  Partial<Pick<OrganisationAccount, 'server' | 'accountRef' | 'reconnectedAt' | 'reconnectedBy' | 'expiredAt'>> & { status: 'active' | 'expired' };
 
 export type AccountAuditAction = 'account.connect' | 'account.reconnect' | 'account.disconnect';
 
