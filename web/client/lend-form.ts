@@ -41,8 +41,13 @@ export function initReach(element: HTMLElement): void {
   fetch(url, { headers: { accept: 'application/json' } })
     .then(async (response) => {
       if (!response.ok) return;
-      const reach = (await response.json()) as { supporters: number; expectedReach: number };
-      element.textContent = fill(element.dataset.template ?? '', { supporters: formatNumber(reach.supporters), reach: formatNumber(reach.expectedReach) });
+      const reach = (await response.json()) as { supporters: number; expectedReach: number; messagesSent?: number; postsDelivered?: number; deliveredReach?: number };
+      const expected = fill(element.dataset.template ?? '', { supporters: formatNumber(reach.supporters), reach: formatNumber(reach.expectedReach) });
+      // Once a message has gone out, what it delivered comes first.
+      const delivered = reach.messagesSent && element.dataset.templateDelivered
+        ? fill(element.dataset.templateDelivered, { posts: formatNumber(reach.postsDelivered ?? 0), reach: formatNumber(reach.deliveredReach ?? 0) })
+        : undefined;
+      element.textContent = delivered ? `${delivered} ${expected}` : expected;
       element.hidden = false;
     })
     .catch(() => undefined);

@@ -47,7 +47,7 @@ export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaig
       <div class="container narrow page lend-page">
         <h1>{title}</h1>
         <p class="lead">{l.intro}</p>
-        <p class="lend-reach" data-lend-reach={api.reach} data-template={l.reach} hidden></p>
+        <p class="lend-reach" data-lend-reach={api.reach} data-template={l.reach} data-template-delivered={l.reachDelivered} hidden></p>
         <section aria-labelledby="lend-how">
           <h2 id="lend-how">{l.howHeading}</h2>
           <ol>

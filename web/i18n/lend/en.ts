@@ -12,6 +12,7 @@ export const en: LendMessages = {
       'Your app password or token is stored encrypted. Revoke at any time: it is deleted at once.',
     ],
     reach: 'Accounts lent so far: {supporters}. Expected reach: {reach} people.',
+    reachDelivered: 'Posts made at the moment: {posts}. Delivered reach: {reach} people.',
     needsJs: 'This page needs JavaScript to show you the message before you agree. Please turn JavaScript on, or use another browser.',
     form: {
       heading: 'Lend an account',

@@ -12,6 +12,7 @@ export const es: LendMessages = {
       'Tu contraseña de aplicación o tu token se guardan cifrados. Puedes revocar cuando quieras: se borran al instante.',
     ],
     reach: 'Cuentas prestadas hasta ahora: {supporters}. Alcance previsto: {reach} personas.',
+    reachDelivered: 'Publicaciones hechas en el momento: {posts}. Alcance logrado: {reach} personas.',
     needsJs: 'Esta página necesita JavaScript para mostrarte el mensaje antes de que aceptes. Activa JavaScript o usa otro navegador.',
     form: {
       heading: 'Presta una cuenta',

@@ -12,6 +12,7 @@ export const fr: LendMessages = {
       'Votre mot de passe d’application ou votre jeton est conservé chiffré. Révoquez à tout moment : il est supprimé aussitôt.',
     ],
     reach: 'Comptes prêtés à ce jour : {supporters}. Portée prévue : {reach} personnes.',
+    reachDelivered: 'Publications faites au moment prévu : {posts}. Portée atteinte : {reach} personnes.',
     needsJs: 'Cette page a besoin de JavaScript pour vous montrer le message avant que vous acceptiez. Activez JavaScript ou utilisez un autre navigateur.',
     form: {
       heading: 'Prêter un compte',

@@ -2,7 +2,7 @@
  * Strings of "Lend your voice": the page where a supporter lends an account for a campaign's
  * coordinated message, and the revoke pages the API renders. Part of `Messages`; one file per
  * language beside this one. Network names (Mastodon, Bluesky, X …) are not translated.
- * Placeholders: `{year}`, `{network}`, `{handle}`, `{count}`, `{supporters}`, `{reach}`, `{date}`.
+ * Placeholders: `{year}`, `{network}`, `{handle}`, `{count}`, `{supporters}`, `{reach}`, `{posts}`, `{date}`.
  */
 export interface LendMessages {
   lend: {
@@ -15,6 +15,8 @@ export interface LendMessages {
     how: string[];
     /** `{supporters}` and `{reach}`: formatted numbers. */
     reach: string;
+    /** Once a message has gone out: `{posts}` made from lent accounts and the organisation's, `{reach}` their followers. */
+    reachDelivered: string;
     needsJs: string;
     form: {
       heading: string;

@@ -12,6 +12,7 @@ export const pt: LendMessages = {
       'A sua palavra-passe de aplicação ou token é guardada cifrada. Revogue a qualquer momento: é apagada de imediato.',
     ],
     reach: 'Contas emprestadas até agora: {supporters}. Alcance previsto: {reach} pessoas.',
+    reachDelivered: 'Publicações feitas no momento: {posts}. Alcance obtido: {reach} pessoas.',
     needsJs: 'Esta página precisa de JavaScript para lhe mostrar a mensagem antes de aceitar. Ative o JavaScript ou use outro navegador.',
     form: {
       heading: 'Emprestar uma conta',

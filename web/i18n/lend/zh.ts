@@ -12,6 +12,7 @@ export const zh: LendMessages = {
       '您的应用专用密码或令牌会加密保存。您可以随时撤销，撤销后立即删除。',
     ],
     reach: '目前借出的账户：{supporters}。预计覆盖：{reach}人。',
+    reachDelivered: '在约定时刻发出的帖子：{posts}。实际覆盖：{reach}人。',
     needsJs: '此页面需要 JavaScript 才能在您同意前显示消息。请启用 JavaScript 或使用其他浏览器。',
     form: {
       heading: '借出账户',
