@@ -20,8 +20,8 @@ import { SCHEDULED_JOBS } from '../config/schedules.js';
 import { publishDueCampaigns } from '../domain/campaigns/publish-campaign.js';
 import { checkRecentPayouts } from '../domain/finance/reconcile-payouts.js';
 import { sendDueMessages, sendingCampaignYears } from '../domain/social/send-due-messages.js';
-import { campaignMedia, dispatchDeps } from '../config/social-dispatch.js';
-import { reconnectParts, tokenHealthDeps } from '../config/token-health.js';
+import { campaignMedia, dispatchDeps, reconnectParts } from '../config/social-dispatch.js';
+import { tokenHealthDeps } from '../config/token-health.js';
 import { checkTokenHealth } from '../domain/social/check-token-health.js';
 import { startSocialWorker } from './social-worker.js';
 import { socialEmailChannel } from '../config/social-dispatch.js';
@@ -34,6 +34,7 @@ import { deriveKeys } from '../adapters/crypto/keys.js';
 import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
 import { liveCampaigns } from '../domain/campaigns/campaign-service.js';
 import { createSiteServer } from './site-server.js';
+import { startSandboxMastodon, type SandboxMastodon } from './sandbox-mastodon.js';
 
 export interface PlatformOptions {
   /** 0 picks a free port. */
@@ -60,6 +61,8 @@ export interface Platform {
   sesEndpoint: string;
   tableName: string;
   identity: LocalIdentity;
+  /** The sandbox's Mastodon instance ("Connect with Mastodon" locally): its name and where it answers. */
+  sandboxMastodon: SandboxMastodon;
   deps: AppDeps;
   /** Runs a scheduled job now, as its schedule would (tests; the scheduler runs them on time). */
   runJob(name: string): Promise<unknown>;
@@ -159,7 +162,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     let pledgeStats: () => Promise<PledgeStats> = () => Promise.reject(new Error('not ready'));
     const publisher = new LocalSitePublisher({ siteDir: webDir, publicUrl: url, clock: systemClock, stats: () => pledgeStats() });
     const media = new LocalMediaStorage({ siteDir: webDir, publicUrl: url, tokens: new HmacTokenSigner(deriveKeys(appSecret).tokens) });
-    const deps = await createDeps(env, { publisher, media, ...options.deps });
+    // "Connect with Mastodon" locally: a sandbox instance on its own port, allowed by its name.
+    const sandboxMastodon = await startSandboxMastodon();
+    stops.push(sandboxMastodon.stop);
+    progress(`Sandbox Mastodon instance at ${sandboxMastodon.url}: to try Connect with Mastodon, name the server ${sandboxMastodon.host}`);
+    const deps = await createDeps(env, { publisher, media, mastodonInstances: { [sandboxMastodon.host]: sandboxMastodon.url }, ...options.deps });
     pledgeStats = () => deps.pledges.store.stats(new Date());
 
     if (options.seed) {
@@ -178,7 +185,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     // Coordinated messages: the same worker code as the SQS Lambda, in-process, over the networks
     // supporters lend accounts through (the sandbox locally). A restart queues what is unfinished.
     const deliveries = deps.social.deliveries;
-    const reconnect = reconnectParts(env, deps.lending);
+    const reconnect = reconnectParts(env, { ...deps.lending, signer: async () => deps.lending.tokens });
     const socialWorker = await startSocialWorker({
       deps: dispatchDeps({
         deliveries,
@@ -236,7 +243,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       return run();
     };
     return {
-      url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, deps,
+      url, ...(stripeStandin ? { stripeStandin } : {}), dynamoEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName, identity, sandboxMastodon, deps,
       runJob, socialIdle: () => socialWorker.idle(), stop,
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import { fillTemplate } from '../i18n/plural.js';
 import { formatNumber, pageLanguage } from './counts.js';
 import { fieldErrors, showErrorSummary, type FieldError } from './field-errors.js';
 import { busyButton } from './busy-button.js';
+import { startConnect, takeConnectOutcome, type ConnectOutcome } from './lend-connect.js';
 
 /**
  * "Lend your voice" (pages/lend-your-voice.tsx). The form is hidden until this runs: the
@@ -9,7 +10,8 @@ import { busyButton } from './busy-button.js';
  * network, language, time zone or handle change, the preview is asked for again; the consent box
  * is enabled once a preview is shown, and cleared when the text changes. The lending is posted
  * as JSON; the answer's field errors show next to the fields; success shows what happens next and
- * the revoke link.
+ * the revoke link. For Mastodon, connecting (OAuth, lend-connect.ts) is the main way: the form
+ * asks only for the server and sends the supporter there; pasting a token is the advanced way.
  */
 
 const NETWORK_NAMES: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', linkedin: 'LinkedIn', threads: 'Threads' };
@@ -57,7 +59,9 @@ export function initLendForm(form: HTMLFormElement): void {
   const $ = (selector: string) => form.querySelector<HTMLElement>(selector);
   const summary = $('[data-error-summary]');
   const summaryList = summary?.querySelector('[data-error-list]');
-  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  const button = form.querySelector<HTMLButtonElement>('button[data-submit="lend"]');
+  const connectButton = form.querySelector<HTMLButtonElement>('button[data-submit="connect"]');
+  const useToken = form.querySelector<HTMLInputElement>('#lend-useToken');
   const consent = form.querySelector<HTMLInputElement>('#lend-consent')!;
   const status = $('[data-preview-status]')!;
   const body = $('[data-preview-body]')!;
@@ -72,6 +76,8 @@ export function initLendForm(form: HTMLFormElement): void {
   };
   const platform = (): string => form.querySelector<HTMLInputElement>('input[name="platform"]:checked')?.value ?? 'bluesky';
   const posting = (): string => form.querySelector<HTMLInputElement>('input[name="platform"]:checked')?.dataset.posting ?? 'api';
+  /** The way of lending on Mastodon: connecting (OAuth), or an access token pasted (advanced). */
+  const mode = (): string => (platform() !== 'mastodon' ? platform() : useToken?.checked ? 'mastodon-token' : 'mastodon-connect');
 
   // The browser's own time zone, offered even if the page's list lacks it.
   const zone = control('timeZone') as HTMLSelectElement;
@@ -89,9 +95,11 @@ export function initLendForm(form: HTMLFormElement): void {
   const applyPlatform = (): void => {
     const chosen = platform();
     const kind = posting();
-    const applies = (target: string | undefined) => target === 'all' || target === chosen || target === kind;
-    for (const field of form.querySelectorAll<HTMLElement>('[data-only]')) {
-      const shown = (field.dataset.only ?? '').split(' ').includes(chosen);
+    const way = mode();
+    const applies = (target: string | undefined) => target === 'all' || target === chosen || target === kind || target === way;
+    for (const field of form.querySelectorAll<HTMLElement>('[data-only], [data-hide-in]')) {
+      const only = field.dataset.only;
+      const shown = (!only || only.split(' ').includes(chosen)) && field.dataset.hideIn !== way;
       field.hidden = !shown;
       for (const input of field.querySelectorAll<HTMLInputElement>('input, select')) input.disabled = !shown;
     }
@@ -109,22 +117,36 @@ export function initLendForm(form: HTMLFormElement): void {
     email.required = kind === 'share-link';
     const marker = form.querySelector<HTMLElement>('#lend-email-field [data-optional-marker]');
     if (marker) marker.hidden = kind === 'share-link';
-    (control('handle') as HTMLInputElement).required = kind === 'api';
-    (control('secret') as HTMLInputElement).required = kind === 'api';
+    const connecting = way === 'mastodon-connect';
+    (control('handle') as HTMLInputElement).required = kind === 'api' && !connecting;
+    (control('secret') as HTMLInputElement).required = kind === 'api' && !connecting;
+    (control('server') as HTMLInputElement).required = connecting;
+    const serverMarker = form.querySelector<HTMLElement>('#lend-server-field [data-optional-marker]');
+    if (serverMarker) serverMarker.hidden = connecting;
+    if (button) button.hidden = connecting;
+    if (connectButton) connectButton.hidden = !connecting;
   };
 
   let shown: string | undefined;
+  /** The preview last asked for (answered or on its way); cleared when it could not be shown. */
+  let askedFor: string | undefined;
   let request = 0;
   const setStatus = (text: string | undefined): void => {
     status.textContent = text ?? '';
     status.hidden = !text;
   };
   const refreshPreview = (): void => {
-    const mine = ++request;
     const params = new URLSearchParams({ language: value('language'), platform: platform() });
-    if (posting() === 'api' && value('handle')) params.set('handle', value('handle'));
-    if (posting() === 'api' && value('server')) params.set('server', value('server'));
+    // Connecting names no account yet: the general wording (the account's own is shown once connected).
+    const named = posting() === 'api' && mode() !== 'mastodon-connect';
+    if (named && value('handle')) params.set('handle', value('handle'));
+    if (named && value('server')) params.set('server', value('server'));
     if (value('timeZone')) params.set('timeZone', value('timeZone'));
+    // The same question again (a field that is not part of it changed): the shown answer stands,
+    // and nothing on the page moves under the supporter's pointer.
+    if (askedFor === params.toString()) return;
+    askedFor = params.toString();
+    const mine = ++request;
     setStatus(status.dataset.loading);
     fetch(`${form.dataset.previewUrl}?${params}`, { headers: { accept: 'application/json' } })
       .then(async (response) => {
@@ -156,6 +178,7 @@ export function initLendForm(form: HTMLFormElement): void {
   };
   const noPreview = (text: string | undefined): void => {
     shown = undefined;
+    askedFor = undefined;
     body.hidden = true;
     consent.checked = false;
     consent.disabled = true;
@@ -165,8 +188,8 @@ export function initLendForm(form: HTMLFormElement): void {
   let typing: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('change', (event) => {
     const name = (event.target as HTMLInputElement).name;
-    if (name === 'platform') applyPlatform();
-    if (['platform', 'language', 'timeZone', 'handle', 'server'].includes(name)) refreshPreview();
+    if (name === 'platform' || name === 'useToken') applyPlatform();
+    if (['platform', 'useToken', 'language', 'timeZone', 'handle', 'server'].includes(name)) refreshPreview();
   });
   form.addEventListener('input', (event) => {
     const name = (event.target as HTMLInputElement).name;
@@ -191,14 +214,48 @@ export function initLendForm(form: HTMLFormElement): void {
   };
 
   const submitting = busyButton(button);
+  const connecting = busyButton(connectButton);
+  const errorTexts = document.querySelector<HTMLElement>('[data-connect-errors]');
+  const connectError = (reason: string): string =>
+    errorTexts?.querySelector<HTMLElement>(`[data-reason="${CSS.escape(reason)}"]`)?.textContent ?? form.dataset.errorGeneric ?? '';
+
+  /** Mastodon, connecting: the API answers the instance's authorization page, and the browser goes there. */
+  const connect = (): void => {
+    connecting.start();
+    startConnect(form.dataset.connectUrl ?? '', {
+      server: value('server'),
+      language: value('language'),
+      timeZone: value('timeZone'),
+      consent: true,
+      ...(value('email') ? { email: value('email') } : {}),
+    })
+      .then((answer) => {
+        if (answer.ok) {
+          // Stays busy: the page is leaving.
+          window.location.assign(answer.authorizeUrl);
+          return;
+        }
+        connecting.done();
+        if (answer.status === 400 && answer.fields?.length) return showFieldErrors(answer.fields);
+        if (answer.status === 404) return noPreview(status.dataset.none);
+        const text = answer.status === 429 ? form.dataset.errorRateLimited : answer.status === 503 ? connectError('unavailable') : form.dataset.errorGeneric;
+        showErrorSummary(summary, summaryList, [{ text: text ?? '' }]);
+      })
+      .catch(() => {
+        connecting.done();
+        showErrorSummary(summary, summaryList, [{ text: form.dataset.errorGeneric ?? '' }]);
+      });
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (submitting.busy) return;
+    if (submitting.busy || connecting.busy) return;
     clearErrors();
     if (!consent.checked) {
       showFieldErrors([{ field: 'consent', message: '' }]);
       return;
     }
+    if (mode() === 'mastodon-connect') return connect();
     submitting.start();
     const api = posting() === 'api';
     const payload: Record<string, unknown> = {
@@ -240,7 +297,9 @@ export function initLendForm(form: HTMLFormElement): void {
     const followers = done.querySelector<HTMLElement>('[data-done-followers]')!;
     followers.textContent = fill(followers.dataset.template ?? '', { count: formatNumber(result.account.followers) });
     followers.hidden = result.account.shareOnly;
-    done.querySelector<HTMLElement>('[data-done-post]')!.textContent = result.preview.text;
+    const post = done.querySelector<HTMLElement>('[data-done-post]')!;
+    post.textContent = result.preview.text;
+    post.hidden = !result.preview.text;
     done.querySelector<HTMLAnchorElement>('[data-done-revoke]')!.href = result.revokeUrl;
     done.querySelector<HTMLElement>('[data-done-emailed]')!.hidden = !result.emailSent;
     done.querySelector<HTMLElement>('[data-done-not-emailed]')!.hidden = result.emailSent;
@@ -251,7 +310,33 @@ export function initLendForm(form: HTMLFormElement): void {
     done.focus();
   };
 
+  /** Back from the supporter's Mastodon server: what happened there. */
+  const showConnectOutcome = (outcome: ConnectOutcome): void => {
+    if (outcome.kind === 'connected') {
+      const lent = (text: string): LendResult => ({
+        account: { platform: 'mastodon', handle: outcome.handle, followers: outcome.followers, shareOnly: false },
+        preview: { text, language: outcome.language, requestedLanguage: outcome.language, posting: 'api' },
+        revokeUrl: outcome.revokeUrl,
+        emailSent: outcome.emailed,
+      });
+      // The exact post for this account: the preview with its handle.
+      const params = new URLSearchParams({ language: outcome.language, platform: 'mastodon', handle: outcome.handle });
+      fetch(`${form.dataset.previewUrl}?${params}`, { headers: { accept: 'application/json' } })
+        .then(async (response) => showDone(lent(response.ok ? ((await response.json()) as Preview).text : '')))
+        .catch(() => showDone(lent('')));
+      return;
+    }
+    const mastodon = form.querySelector<HTMLInputElement>('input[name="platform"][value="mastodon"]');
+    if (mastodon) mastodon.checked = true;
+    if (useToken) useToken.checked = false;
+    if (outcome.server) (control('server') as HTMLInputElement).value = outcome.server;
+    applyPlatform();
+    showErrorSummary(summary, summaryList, [{ text: connectError(outcome.reason) }]);
+  };
+
   form.hidden = false;
-  applyPlatform();
+  const outcome = takeConnectOutcome();
+  if (outcome) showConnectOutcome(outcome);
+  else applyPlatform();
   refreshPreview();
 }

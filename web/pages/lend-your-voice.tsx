@@ -33,7 +33,8 @@ export function lendCampaigns(published: readonly Campaign[], current: Campaign 
  * coordinated message. The message is shown before they agree (the script asks the API for the
  * exact post as they choose the network, language and handle), so the form needs JavaScript:
  * without it, the page says so and shows no form. Bluesky and Mastodon post from the account
- * (app password, access token); X, Threads, LinkedIn and Facebook take a share link by email.
+ * (an app password; for Mastodon, "Connect with Mastodon" (OAuth) first, an access token as the
+ * advanced way); X, Threads, LinkedIn and Facebook take a share link by email.
  */
 export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaign: Campaign }) {
   const { lang, t } = ctx;
@@ -67,6 +68,7 @@ export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaig
           data-year={String(year)}
           data-preview-url={api.preview}
           data-accounts-url={api.accounts}
+          data-connect-url={api.mastodonConnect}
           data-error-generic={f.errorGeneric}
           data-error-rate-limited={f.errorRateLimited}
           aria-labelledby="lend-form-heading"
@@ -96,7 +98,7 @@ export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaig
             })}
           </fieldset>
 
-          <Field name="handle" label={f.handle} error={f.fieldErrors.handle} hints={[
+          <Field name="handle" label={f.handle} error={f.fieldErrors.handle} hideIn="mastodon-connect" hints={[
             ['bluesky', f.handleHintBluesky],
             ['mastodon', f.handleHintMastodon],
             ['share-link', f.handleHintShare],
@@ -106,12 +108,23 @@ export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaig
 
           <Field name="server" label={f.server} optional={t.form.optional} error={f.fieldErrors.server} only="mastodon bluesky" hints={[
             ['bluesky', f.serverHintBluesky],
-            ['mastodon', f.serverHintMastodon],
+            ['mastodon-token', f.serverHintMastodon],
+            ['mastodon-connect', f.serverHintConnect],
           ]}>
             <input id="lend-server" name="server" type="text" inputmode="url" autocomplete="off" spellcheck={false} autocapitalize="none" maxlength={200} dir="ltr" />
           </Field>
 
-          <Field name="secret" label={f.secretBluesky} labels={{ bluesky: f.secretBluesky, mastodon: f.secretMastodon }} error={f.fieldErrors.secret} only="mastodon bluesky" hints={[
+          <div class="field lend-advanced" data-only="mastodon" id="lend-useToken-field" hidden>
+            <div class="checkbox">
+              <input id="lend-useToken" name="useToken" type="checkbox" value="on" aria-describedby="lend-useToken-hint" />
+              <label for="lend-useToken">{f.useToken}</label>
+            </div>
+            <p class="hint" id="lend-useToken-hint">
+              {f.useTokenHint}
+            </p>
+          </div>
+
+          <Field name="secret" label={f.secretBluesky} labels={{ bluesky: f.secretBluesky, mastodon: f.secretMastodon }} error={f.fieldErrors.secret} only="mastodon bluesky" hideIn="mastodon-connect" hints={[
             ['bluesky', f.secretBlueskyHint],
             ['mastodon', f.secretMastodonHint],
           ]}>
@@ -119,9 +132,6 @@ export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaig
               <a href={BLUESKY_APP_PASSWORDS_URL} rel="noreferrer" target="_blank">
                 {f.secretBlueskyLink}
               </a>
-            </p>
-            <p class="hint lend-hint" data-for="mastodon" hidden>
-              {f.secretMastodonNext}
             </p>
             <input id="lend-secret" name="secret" type="password" autocomplete="off" spellcheck={false} autocapitalize="none" maxlength={500} dir="ltr" />
           </Field>
@@ -191,9 +201,18 @@ export function LendYourVoicePage({ ctx, campaign }: { ctx: PageContext; campaig
           <p class="privacy-note">
             {f.privacyNote} <a href={pageHref(lang, PAGE_PATHS.privacy)}>{t.form.privacyLink}</a>
           </p>
-          <button type="submit" class="button button-primary button-large" data-sending-label={f.sending}>
+          {/* One action per way of lending; the script shows the one that applies (the first is the form's default). */}
+          <button type="submit" class="button button-primary button-large" data-submit="lend" data-sending-label={f.sending}>
             {f.submit}
           </button>
+          <button type="submit" class="button button-primary button-large" data-submit="connect" data-sending-label={f.connecting} hidden>
+            {f.connect}
+          </button>
+          <div data-connect-errors hidden>
+            {Object.entries({ ...f.connectErrors, 'no-message': f.previewNone, 'rate-limited': f.errorRateLimited }).map(([reason, text]) => (
+              <p data-reason={reason}>{text}</p>
+            ))}
+          </div>
         </form>
 
         <section class="lend-done" tabindex={-1} aria-labelledby="lend-done-heading" data-lend-done hidden>
@@ -227,10 +246,12 @@ interface FieldProps {
   labels?: Partial<Record<Platform, string>>;
   optional?: string;
   error: string;
-  /** Hints, each for a network, for `api` or `share-link` networks, or for `all`: the script shows the ones that apply. */
-  hints: Array<[Platform | 'api' | 'share-link' | 'all', string]>;
+  /** Hints, each for a network, for `api` or `share-link` networks, for a way of lending on Mastodon, or for `all`: the script shows the ones that apply. */
+  hints: Array<[Platform | 'api' | 'share-link' | 'mastodon-connect' | 'mastodon-token' | 'all', string]>;
   /** The networks the field is for (space-separated); others hide it. */
   only?: string;
+  /** A way of lending that does without the field (`mastodon-connect`: OAuth needs no handle or token). */
+  hideIn?: string;
   children: Child;
 }
 
@@ -238,7 +259,7 @@ function Field(props: FieldProps) {
   const id = `lend-${props.name}`;
   const hintIds = props.hints.map((_, i) => `${id}-hint-${i}`);
   return (
-    <div class="field" data-field={props.name} data-only={props.only} id={`${id}-field`}>
+    <div class="field" data-field={props.name} data-only={props.only} data-hide-in={props.hideIn} id={`${id}-field`}>
       <label for={id}>
         {props.labels ? (
           Object.entries(props.labels).map(([platform, text], i) => (

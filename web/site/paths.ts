@@ -73,6 +73,8 @@ export const lendApi = (year: number) => ({
   preview: `/api/social/${year}/preview`,
   accounts: `/api/social/${year}/accounts`,
   reach: `/api/social/${year}/reach`,
+  /** "Connect with Mastodon": answers the instance's authorization page (functions/http/routes/mastodon-connect.ts). */
+  mastodonConnect: `/api/social/${year}/oauth/mastodon/start`,
 });
 
 /** A busy, neutral site: leaving for it looks like an ordinary search. */

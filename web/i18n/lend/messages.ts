@@ -32,10 +32,18 @@ export interface LendMessages {
       server: string;
       serverHintMastodon: string;
       serverHintBluesky: string;
+      /** Mastodon, connecting with OAuth (the main way): what happens next. */
+      serverHintConnect: string;
       secretMastodon: string;
       secretMastodonHint: string;
-      /** OAuth sign-in is the next step for Mastodon. */
-      secretMastodonNext: string;
+      /** Mastodon: the switch from connecting (OAuth) to pasting an access token. */
+      useToken: string;
+      useTokenHint: string;
+      /** The button that sends the supporter to their Mastodon server, and its label while it does. */
+      connect: string;
+      connecting: string;
+      /** Why a Mastodon connection came back without a lending (the API's `#mastodon=<reason>`). */
+      connectErrors: Record<'denied' | 'expired' | 'invalid' | 'used' | 'refused' | 'unavailable' | 'changed', string>;
       secretBluesky: string;
       secretBlueskyHint: string;
       secretBlueskyLink: string;
