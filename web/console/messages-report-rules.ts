@@ -30,9 +30,9 @@ const KIND_LABELS: Record<TargetKind, string> = { organisation: "Organisation's 
 const KIND_SHORT: Record<TargetKind, string> = { organisation: 'Organisation', supporter: 'Supporter', email: 'Pledger' };
 const platformName = (platform: DeliveryTarget['platform']): string => (platform === 'email' ? 'Email' : PLATFORM_RULES[platform].name);
 
-/** The rows of the totals table: each platform that has targets, then each kind of target. */
+/** The rows of the totals table: each network that has targets, then each kind of target (pledgers' emails among them). */
 export function totalRows(summary: DeliveryReport['summary']): Array<{ label: string; totals: DeliveryTotals }> {
-  const platforms = [...PLATFORMS, 'email' as const].flatMap((platform) => {
+  const platforms = PLATFORMS.flatMap((platform) => {
     const totals = summary.byPlatform[platform];
     return totals ? [{ label: platformName(platform), totals }] : [];
   });

@@ -22,7 +22,7 @@ export function MessageReportSection() {
         </p>
         <DataTable
           captionId="message-expected-caption"
-          caption="Expected reach"
+          caption="The accounts that will post it"
           columns={[{ label: 'Who posts it' }, { label: 'Accounts', numeric: true }, { label: 'Followers', numeric: true }]}
           bodyId="message-expected-rows"
           footId="message-expected-foot"

@@ -16,14 +16,14 @@ describe("the console's delivery report in words (web/console)", () => {
     for (const status of ['draft', 'in_review', 'cancelled'] as const) expect(reportStage(status)).toBeUndefined();
   });
 
-  it('lists totals per platform (in the platforms’ order) then per kind of target, pending including the claimed', () => {
+  it('lists totals per network (in the platforms’ order) then per kind of target, pending including the claimed', () => {
     const summary: DeliveryReport['summary'] = {
       ...totals({ total: 4 }),
       byPlatform: { mastodon: totals({ total: 1, posted: 1 }), bluesky: totals({ total: 2, pending: 1, claimed: 1 }), email: totals({ total: 1, skipped: 1 }) },
       byKind: { supporter: totals({ total: 3 }), email: totals({ total: 1 }) },
       published: { posts: 1, reach: 10 },
     };
-    expect(totalRows(summary).map((row) => row.label)).toEqual(['Mastodon', 'Bluesky', 'Email', "Supporters' accounts", 'Pledgers by email']);
+    expect(totalRows(summary).map((row) => row.label)).toEqual(['Mastodon', 'Bluesky', "Supporters' accounts", 'Pledgers by email']);
     expect(totalCells(totals({ total: 12_000, posted: 10_500, failed: 3, skipped: 2, pending: 1_490, claimed: 5, expectedReach: 1_234_567, deliveredReach: 1_000_000 }))).toEqual([
       '12,000', '10,500', '3', '2', '1,495', '1,234,567', '1,000,000',
     ]);
