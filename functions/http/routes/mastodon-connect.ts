@@ -69,6 +69,13 @@ export function mastodonConnectRoutes(deps: AppDeps, clientIp: ClientIpResolver)
       const back = query.success ? returnPageOf(query.data.state) : undefined;
       outcome = back ? { kind: 'failed', reason: 'unavailable', back } : { kind: 'lost' };
     }
+    // What happened, for the operators: the outcome and the instance, never the code or a token.
+    deps.logger.info('mastodon connect', {
+      requestId: c.get('requestId'),
+      outcome: outcome.kind === 'failed' ? outcome.reason : outcome.kind,
+      ...(outcome.kind === 'failed' && outcome.host ? { instance: outcome.host } : {}),
+      ...(outcome.kind === 'lent' ? { instance: outcome.result.account.handle.split('@').at(-1) } : {}),
+    });
     if (outcome.kind === 'lost') {
       c.set('respondWithHtml', true);
       c.set('language', negotiateLanguage(c.req.header('accept-language')));

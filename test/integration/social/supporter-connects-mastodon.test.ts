@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../functions/adapters/log/logger.js';
 import { MastodonNetwork } from '../../../functions/adapters/social/mastodon-network.js';
 import type { AccountCredentials, SocialNetwork } from '../../../functions/domain/social/ports.js';
 import type { SocialMessage } from '../../../functions/domain/social/social.js';
@@ -246,6 +247,29 @@ describe('a supporter connects a Mastodon account with OAuth', () => {
     standin.failNext('GET /api/v1/accounts/verify_credentials', { status: 401, body: { error: 'The access token is invalid' } });
     expect(fragment((await callback(next.location)).location).mastodon).toBe('refused');
     expect((await answer(platform.request('/api/social/2026/reach'))).body).toEqual(reach);
+  });
+
+  it('logs each outcome with its instance, and never the code, the verifier, the client secret or the token', async () => {
+    const lines: string[] = [];
+    const original = platform.deps.logger;
+    platform.deps.logger = createLogger('debug', (line) => lines.push(line));
+    try {
+      const lent = await connectAs('lucia');
+      await callback(lent.location);
+      const refused = await connectAs('lucia');
+      standin.failNext('POST /oauth/token', { status: 400, body: { error: 'invalid_grant' } });
+      await callback(refused.location);
+    } finally {
+      platform.deps.logger = original;
+    }
+    const outcomes = lines.map((line) => JSON.parse(line) as { message: string; outcome?: string; instance?: string }).filter((line) => line.message === 'mastodon connect');
+    expect(outcomes.map((line) => [line.outcome, line.instance])).toEqual([['lent', 'mastodon.example'], ['refused', 'mastodon.example']]);
+    const secrets = [
+      ...standin.seen('POST /oauth/token').flatMap((request) => [request.form!.code, request.form!.code_verifier, request.form!.client_secret] as string[]),
+      ...standin.seen('GET /api/v1/accounts/verify_credentials').map((request) => request.headers.authorization!.replace('Bearer ', '')),
+    ];
+    expect(secrets.length).toBeGreaterThan(4);
+    for (const secret of secrets) expect(lines.join('\n')).not.toContain(secret);
   });
 
   it('the message changed since she agreed: she is asked to read it again', async () => {
