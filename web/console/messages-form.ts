@@ -1,17 +1,20 @@
 /**
  * The message editor's form: one fieldset per variant (text with its live count and preview,
- * hashtags, link, approved rewordings), read back as the API's body; the API's `fields` shown at
- * their inputs and in a focused summary.
+ * hashtags, link, media from the campaign's kit with their alt text, approved rewordings), read
+ * back as the API's body; the API's `fields` shown at their inputs and in a focused summary.
  */
 import { textDirection, type Language } from '../../functions/domain/shared/languages.js';
 import type { FieldError } from './api.js';
 import { LANGUAGE_LABELS } from './campaign-rules.js';
 import { $, el } from './dom.js';
+import { mediaPicker, type MediaPicker } from './messages-media.js';
 import { countVariant, describeCount, parseLines, parseTags, variantName, type MessageVariant, type Platform } from './messages-rules.js';
 
+export { loadMediaKit } from './messages-media.js';
+
 let uid = 0;
-/** What the form does not edit (media from the kit, their alt text), kept per variant. */
-const kept = new WeakMap<HTMLElement, Pick<MessageVariant, 'mediaIds' | 'altText'>>();
+/** Each variant's media picker (messages-media.ts). */
+const pickers = new WeakMap<HTMLElement, MediaPicker>();
 let campaignYear = new Date().getFullYear();
 let announce: ReturnType<typeof setTimeout> | undefined;
 
@@ -38,7 +41,7 @@ function readVariant(set: HTMLElement): MessageVariant {
     text: input(set, 'text').value,
     hashtags: parseTags(input(set, 'hashtags').value),
     ...(link ? { link } : {}),
-    ...(kept.get(set) ?? { mediaIds: [], altText: {} }),
+    ...(pickers.get(set)?.read() ?? { mediaIds: [], altText: {} }),
     alternatives: parseLines(input(set, 'alternatives').value),
   };
 }
@@ -51,6 +54,7 @@ export function recount(set: HTMLElement, speak = false): void {
   count.textContent = describeCount(check);
   count.classList.toggle('count-over', !check.ok);
   set.querySelector('.post-preview')!.textContent = posted;
+  set.querySelector('.post-preview-media')!.replaceChildren(...(pickers.get(set)?.preview() ?? []));
   const over = variant.alternatives
     .map((text, i) => ({ i, check: countVariant(variant, campaignYear, text).check }))
     .filter(({ check }) => !check.ok)
@@ -79,18 +83,21 @@ export function addVariant(variant: MessageVariant, handlers: { onChange: () => 
   const textField = field(`${id}-text`, 'Text', text);
   textField.append(count);
   const name = variantName(variant, LANGUAGE_LABELS);
+  const media = mediaPicker(id, variant, campaignYear);
   const remove = el('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Remove the ${name} variant` }, 'Remove variant');
   const set = el('fieldset', { class: 'variant', 'data-language': variant.language, 'data-platform': variant.platform },
     el('legend', {}, name),
     textField,
     field(`${id}-hashtags`, 'Hashtags', hashtags, 'Comma-separated, with or without #; appended unless the text has them.'),
     field(`${id}-link`, 'Link', link, 'An https:// address; campaign tags (utm_*) are added when posted.'),
+    media.element,
     field(`${id}-alternatives`, 'Approved rewordings', alternatives, "One per line: each supporter's post takes one, as networks reject identical posts."),
     el('p', { class: 'alternatives-count count-over', hidden: true }),
-    el('div', { class: 'preview' }, el('h4', { id: `${id}-preview` }, 'Preview as posted'), el('p', { class: 'post-preview', lang: variant.language, dir, 'aria-labelledby': `${id}-preview` })),
+    el('div', { class: 'preview' }, el('h4', { id: `${id}-preview` }, 'Preview as posted'), el('p', { class: 'post-preview', lang: variant.language, dir, 'aria-labelledby': `${id}-preview` }),
+      el('ul', { class: 'post-preview-media', 'aria-label': 'Media as posted' })),
     remove);
   text.setAttribute('aria-describedby', count.id);
-  kept.set(set, { mediaIds: variant.mediaIds, altText: variant.altText });
+  pickers.set(set, media);
   set.addEventListener('input', () => {
     recount(set, true);
     handlers.onChange();
@@ -129,6 +136,7 @@ function inputFor(path: string): HTMLElement | null {
   if (head !== 'variants' || index === undefined) return null;
   const set = variantSets()[Number(index)];
   if (!set) return null;
+  if (name === 'altText') return set.querySelector<HTMLElement>(`[data-alt-for="${CSS.escape(path.split('.').slice(3).join('.'))}"]`) ?? set.querySelector('[data-field="mediaIds"]');
   return set.querySelector<HTMLElement>(`[data-field="${name ?? 'text'}"]`) ?? input(set, 'text');
 }
 
@@ -137,7 +145,7 @@ const describe = (path: string): string => {
   if (head !== 'variants' || index === undefined) return head === 'title' ? 'Title' : head === 'schedule' ? 'Schedule' : path;
   const set = variantSets()[Number(index)];
   const variant = set ? variantName({ language: set.dataset.language as Language, platform: set.dataset.platform as Platform }, LANGUAGE_LABELS) : `Variant ${Number(index) + 1}`;
-  const what = !name ? '' : name === 'alternatives' ? ` rewording ${Number(n ?? 0) + 1}` : name === 'hashtags' ? ' hashtags' : ` ${name}`;
+  const what = !name ? '' : name === 'alternatives' ? ` rewording ${Number(n ?? 0) + 1}` : name === 'hashtags' ? ' hashtags' : name === 'mediaIds' ? ' media' : name === 'altText' ? ' alt text' : ` ${name}`;
   return `${variant}${what}`;
 };
 

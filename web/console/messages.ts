@@ -5,7 +5,7 @@
  */
 import { ApiError, claims, send, token } from './api.js';
 import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
-import { addVariant, clearFieldErrors, fillForm, readForm, showFieldErrors, variantSets } from './messages-form.js';
+import { addVariant, clearFieldErrors, fillForm, loadMediaKit, readForm, showFieldErrors, variantSets } from './messages-form.js';
 import { hideReport, setUpReport, showReport } from './messages-report.js';
 import {
   ACTION_LABELS, STATUS_LABELS, STEPS, describeSchedule, describeWho, editable, whyNot,
@@ -22,7 +22,8 @@ let busy = false;
 
 export async function loadMessages(): Promise<void> {
   $<HTMLInputElement>('messages-year').value = String(year);
-  const { messages } = await send<{ messages: SocialMessage[] }>('GET', base(year));
+  // The campaign's media kit too, for the editor's media pickers.
+  const [{ messages }] = await Promise.all([send<{ messages: SocialMessage[] }>('GET', base(year)), loadMediaKit(year)]);
   $('messages-rows').replaceChildren(
     ...messages.map((m) => {
       const open = el('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Open “${m.title}”` }, 'Open');

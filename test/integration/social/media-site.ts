@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
@@ -65,4 +66,43 @@ export function pngOf(width: number, height: number, bytes = 64): Uint8Array {
   view.setUint32(20, height);
   out.set([8, 6, 0, 0, 0], 24);
   return out;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/**
+ * A PNG a browser decodes: `width` × `height` of Blue Heart blue, padded with a private ancillary
+ * chunk to about `bytes` bytes (a large file that stays quick to build).
+ */
+export function realPng(width: number, height: number, bytes = 0): Uint8Array {
+  const crc = (data: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([0x0b, 0x4f, 0x9c], 1 + x * 3);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels)];
+  const size = parts.reduce((sum, part) => sum + part.length, 0) + 12;
+  if (bytes > size + 12) parts.push(chunk('paDd', Buffer.alloc(bytes - size - 12)));
+  parts.push(chunk('IEND', Buffer.alloc(0)));
+  return new Uint8Array(Buffer.concat(parts));
 }
