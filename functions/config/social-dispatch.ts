@@ -22,7 +22,7 @@ import { SqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue.js';
 import { deriveKeys } from '../adapters/crypto/keys.js';
 import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
 import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
-import type { SesSettings } from '../adapters/ses/ses-mailer.js';
+import { SesMailer, type SesSettings } from '../adapters/ses/ses-mailer.js';
 import { createSesMessageClient, SesMessageMailer } from '../adapters/ses/ses-message-mailer.js';
 import type { PledgeStore, TokenSigner } from '../domain/pledges/ports.js';
 import { messageEmailChannel } from '../domain/social/email-channel.js';
@@ -54,7 +54,7 @@ import { ConfigError, envSchema, type Env } from './env.js';
 export const socialDispatchEnvSchema = envSchema
   .pick({ STAGE: true, AWS_REGION: true, TABLE_NAME: true, DYNAMODB_ENDPOINT: true, LOG_LEVEL: true, SOCIAL_TOKEN_KEY_ARN: true })
   .extend({ SOCIAL_QUEUE_URL: envSchema.shape.SOCIAL_QUEUE_URL.unwrap() })
-  .extend(envSchema.pick({ SES_ENDPOINT: true, SES_CONFIGURATION_SET: true, APP_SECRET: true, APP_SECRET_ARN: true }).shape)
+  .extend(envSchema.pick({ SES_ENDPOINT: true, SES_CONFIGURATION_SET: true, APP_SECRET: true, APP_SECRET_ARN: true, MANAGERS_EMAIL: true }).shape)
   .extend({
     SES_FROM_ADDRESS: envSchema.shape.SES_FROM_ADDRESS.optional(),
     PUBLIC_URL: envSchema.shape.PUBLIC_URL.optional(),
@@ -159,8 +159,8 @@ export function createSendDueDeps(env: SocialDispatchEnv, options: SocialDispatc
  *
  * Media come from the campaign's media kit, fetched by the networks at PUBLIC_URL.
  *
- * Not wired yet, and left to the domain's owners: the reconnect email on an expired token (the account is marked expired, and the
- * worker logs it).
+ * An expired token marks the account expired and emails its owner to reconnect (once per expiry;
+ * MANAGERS_EMAIL for the organisation's accounts).
  */
 export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDispatchOptions = {}): { deps: DispatchDeps; queue: DeliveryQueue; logger: Logger } {
   const problems = [
@@ -172,19 +172,27 @@ export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDi
   if (problems.length > 0) throw new ConfigError(problems);
   const { clock, logger, documents, queue, deliveries, accounts, messages, pledges } = common(env, options);
   const tokenBox = socialTokenBox(env, undefined, options.kms);
+  const signer = readOnce(async () => new HmacTokenSigner(deriveKeys(await resolveAppSecret(env)).tokens));
+  const ses = options.ses ?? createSesMessageClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
   const email = socialEmailChannel({
     pledges,
     messages,
     tokenBox,
-    signer: readOnce(async () => new HmacTokenSigner(deriveKeys(await resolveAppSecret(env)).tokens)),
-    ses: options.ses ?? createSesMessageClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT }),
+    signer,
+    ses,
     sender: { from: env.SES_FROM_ADDRESS!, configurationSet: env.SES_CONFIGURATION_SET },
     emailsPerSecond: env.SOCIAL_EMAILS_PER_SECOND,
     publicUrl: env.PUBLIC_URL!,
     clock,
   });
   const media = campaignMedia(new DynamoCampaignRepository(documents, env.TABLE_NAME), env.PUBLIC_URL!);
-  const deps = dispatchDeps({ deliveries, accounts, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, media, email, clock, logger });
+  // An expired token's owner is asked to reconnect by plain email (no delivery's rate or tag), with the managers' mailbox for the organisation's accounts.
+  const reconnect = reconnectParts({ PUBLIC_URL: env.PUBLIC_URL!, MANAGERS_EMAIL: env.MANAGERS_EMAIL }, {
+    tokenBox,
+    mailer: new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS!, configurationSet: env.SES_CONFIGURATION_SET }),
+    signer,
+  });
+  const deps = dispatchDeps({ deliveries, accounts, reconnect, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, media, email, clock, logger });
   return { deps, queue, logger };
 }
 
@@ -215,6 +223,11 @@ export function socialEmailChannel(parts: {
     publicUrl,
     campaignUrl: (campaignYear, language) => `${publicUrl}${pageHref(language, campaignPath(campaignYear))}`,
   });
+}
+
+/** What asking an owner to reconnect needs besides the accounts and the clock: the daily token health check and the worker build it alike. */
+export function reconnectParts(env: Pick<Env, 'PUBLIC_URL' | 'MANAGERS_EMAIL'>, parts: Pick<ReconnectDeps, 'tokenBox' | 'mailer' | 'signer'>): Omit<ReconnectDeps, 'accounts' | 'clock'> {
+  return { tokenBox: parts.tokenBox, mailer: parts.mailer, signer: parts.signer, newToken: randomUUID, publicUrl: env.PUBLIC_URL, ...(env.MANAGERS_EMAIL ? { managersEmail: env.MANAGERS_EMAIL } : {}) };
 }
 
 /** An answer read once and kept; a failed read is tried again at the next call. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -11,13 +10,12 @@ import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-rep
 import { createLogger, type Logger } from '../adapters/log/logger.js';
 import { createSesClient, SesMailer } from '../adapters/ses/ses-mailer.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
-import type { ReconnectDeps } from '../domain/social/ask-to-reconnect.js';
 import type { TokenHealthDeps } from '../domain/social/check-token-health.js';
 import type { SocialNetwork } from '../domain/social/ports.js';
 import type { Platform } from '../domain/social/social.js';
 import { resolveAppSecret } from './app-secret.js';
 import { ConfigError, envSchema, type Env } from './env.js';
-import { dispatchNetworks, socialTokenBox } from './social-dispatch.js';
+import { dispatchNetworks, reconnectParts, socialTokenBox } from './social-dispatch.js';
 
 /**
  * The composition of the daily token health check (functions/handlers/scheduled/check-token-health.ts)
@@ -60,11 +58,6 @@ export function tokenHealthDeps(parts: Omit<TokenHealthDeps, 'policy' | 'warn'> 
   return { ...deps, policy: { windowDays: env.SOCIAL_TOKEN_CHECK_DAYS }, warn: (message, fields) => logger.warn(message, fields) };
 }
 
-/** What asking an owner to reconnect needs besides the accounts and the clock (the worker takes it too). */
-export function reconnectParts(env: Pick<Env, 'PUBLIC_URL' | 'MANAGERS_EMAIL'>, parts: Pick<ReconnectDeps, 'tokenBox' | 'mailer' | 'tokens'>): Omit<ReconnectDeps, 'accounts' | 'clock'> {
-  return { tokenBox: parts.tokenBox, mailer: parts.mailer, tokens: parts.tokens, newToken: randomUUID, publicUrl: env.PUBLIC_URL, ...(env.MANAGERS_EMAIL ? { managersEmail: env.MANAGERS_EMAIL } : {}) };
-}
-
 export interface TokenHealthOptions {
   clock?: Clock;
   logger?: Logger;
@@ -81,10 +74,11 @@ export async function createTokenHealthDeps(env: TokenHealthEnv, options: TokenH
   const documents = options.documents ?? createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   const ses = options.ses ?? createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
   const tokenBox = socialTokenBox(env, undefined, options.kms);
+  const signer = new HmacTokenSigner(deriveKeys(await resolveAppSecret(env)).tokens);
   const parts = reconnectParts(env, {
     tokenBox,
     mailer: new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS, configurationSet: env.SES_CONFIGURATION_SET }),
-    tokens: new HmacTokenSigner(deriveKeys(await resolveAppSecret(env)).tokens),
+    signer: async () => signer,
   });
   const deps = tokenHealthDeps({
     ...parts,

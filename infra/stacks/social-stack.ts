@@ -149,6 +149,8 @@ export class SocialStack extends Stack {
         PUBLIC_URL: props.mail.publicUrl,
         APP_SECRET_ARN: props.mail.appSecret.secretArn,
         SOCIAL_EMAILS_PER_SECOND: String(EMAILS_PER_SECOND_PER_WORKER),
+        // An organisation account refused at the moment: the managers are asked to reconnect it.
+        ...(props.managersEmail ? { MANAGERS_EMAIL: props.managersEmail } : {}),
       },
       logRetention,
       removalPolicy,

@@ -238,8 +238,12 @@ describe('social stack: the daily token health check', () => {
     expect(read.SES_FROM_ADDRESS).toBe(dev.config.senderAddress);
     const withManagers = buildPlatform({ managersEmail: 'managers@blueheart.example.net' }, { site: null });
     const job = withManagers.platform.social.jobs.find((scheduled) => scheduled.schedule.description === tokenHealthJob().schedule.description)!;
-    const variables = (Template.fromStack(withManagers.platform.social).findResources('AWS::Lambda::Function')[idOf(withManagers.platform.social, job.handler.function)] as Resource).Properties.Environment.Variables;
-    expect(variables.MANAGERS_EMAIL).toBe('managers@blueheart.example.net');
+    const functions = Template.fromStack(withManagers.platform.social).findResources('AWS::Lambda::Function');
+    const variablesOf = (fn: { node: { defaultChild?: unknown } }) => (functions[idOf(withManagers.platform.social, fn)] as Resource).Properties.Environment.Variables;
+    // The check and the worker (an account refused at the moment) both tell the managers.
+    expect(variablesOf(job.handler.function).MANAGERS_EMAIL).toBe('managers@blueheart.example.net');
+    expect(variablesOf(withManagers.platform.social.worker.function).MANAGERS_EMAIL).toBe('managers@blueheart.example.net');
+    expect(Object.keys(socialDispatchEnvSchema.shape)).toContain('MANAGERS_EMAIL');
   });
 });
 

@@ -14,8 +14,8 @@ export interface ReconnectDeps {
   /** Opens the supporter's sealed email. */
   tokenBox: Pick<TokenBox, 'open'>;
   mailer: Mailer;
-  /** Signs the revoke link (purpose `revoke-social`), with the key the API verifies it with. */
-  tokens: Pick<TokenSigner, 'sign'>;
+  /** Signs the revoke link (purpose `revoke-social`) with the key the API verifies it with (read once, when first needed, on AWS). */
+  signer: () => Promise<Pick<TokenSigner, 'sign'>>;
   clock: Clock;
   newToken: () => string;
   /** Absolute URL of the public site and API. */
@@ -77,6 +77,6 @@ async function emailFor(deps: ReconnectDeps, account: LentAccount, now: Date) {
     platform: account.platform,
     handle: account.handle,
     lendUrl: lendPageUrl(deps.publicUrl, account.language, account.campaignYear),
-    revokeUrl: revokePageUrl(deps, deps.tokens.sign('revoke-social', account.id, now)),
+    revokeUrl: revokePageUrl(deps, (await deps.signer()).sign('revoke-social', account.id, now)),
   });
 }

@@ -112,7 +112,7 @@ describe('the token health check', () => {
       tokenBox: box,
       networks: networks.for,
       mailer,
-      tokens: signer,
+      signer: async () => signer,
       clock: { now: () => new Date(NOW) },
       newToken: () => `claim-${Math.random()}`,
       publicUrl: 'https://blueheart.example.org',
