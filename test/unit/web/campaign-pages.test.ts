@@ -136,12 +136,10 @@ describe('renderCampaignSiteFiles', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'日'.repeat(60)}`);
   });
 
-  it('is fast enough for a publish function: 7 languages × 10 campaigns well under 300 ms', () => {
+  // How fast it renders is measured in bench/publish.ts, not here: a timed test fails on a busy machine.
+  it('renders every page of ten campaigns in seven languages', () => {
     const ten = Array.from({ length: 10 }, (_, i) => ({ ...WITH_MEDIA[5]!, year: 2017 + i, day: `${2017 + i}-07-30` }));
-    renderCampaignSiteFiles({ campaigns: ten, now: NOW }); // warm up
-    const started = performance.now();
     const files = renderCampaignSiteFiles({ campaigns: ten, now: NOW });
-    expect(performance.now() - started).toBeLessThan(300);
     expect(files.filter((f) => f.path.endsWith('.html'))).toHaveLength(7 * 15); // + the donate page, + "Lend your voice" for the current campaign
   });
 
