@@ -16,6 +16,8 @@
  *   SOCIAL-MESSAGES#<year> / MESSAGE#<id>    a coordinated social message (history: SOCIAL-MESSAGE#<id>)
  *   SOCIAL-ACCOUNT#<id>    / ACCOUNT         a lent or organisation account (targets, reach: see the account store)
  *   DELIVERY#<message>     / TARGET#<target> the idempotency record of one post of one message
+ *   MASTODON-APP#<host>    / APP#<redirect>  our OAuth app on one Mastodon instance (client id, sealed secret)
+ *   MASTODON-CONNECT#<id>  / FLOW            a Mastodon connection under way: PKCE verifier, sealed email (TTL)
  */
 export interface IndexDefinition {
   name: string;
