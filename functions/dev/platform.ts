@@ -46,6 +46,11 @@ export interface PlatformOptions {
   /** Where the static site is built and served from. */
   webDir?: string;
   onProgress?: (step: string) => void;
+  /**
+   * Run the scheduled jobs on their schedules (default). Tests turn it off and call `runJob`,
+   * so that no every-minute run races the step a test takes.
+   */
+  scheduler?: boolean;
   /** Reuse engines that are already running (tests start them once). */
   dynamoEndpoint?: string;
   sesEndpoint?: string;
@@ -227,8 +232,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           tokenHealthDeps({ ...reconnect, env, logger: deps.logger, messages: deps.social.messages, accounts: deps.lending.accounts, networks: (platform) => deps.lending.networks[platform], clock: deps.social.clock }),
         ),
     };
-    const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
-    stops.push(scheduler.stop);
+    if (options.scheduler !== false) {
+      const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);
+      stops.push(scheduler.stop);
+    }
     site.mount({ api, identity, sesEndpoint: ses.endpoint, ...(stripeStandin ? { paymentPage: stripeStandin.url } : {}) });
     if (options.seed && stripeStandin) {
       // After the API is mounted: the stand-in's webhooks record the gifts and reconcile each payout.

@@ -17,6 +17,8 @@ export async function startTestPlatform(options: { seed?: boolean } = {}): Promi
     port: 0,
     seed: options.seed ?? false,
     webDir,
+    // Tests run jobs with runJob, at the step they mean.
+    scheduler: false,
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
     tableName: `e2e-${randomUUID()}`,
