@@ -10,6 +10,7 @@ import { finishSignIn, signOutEverywhere, startSignIn } from './sign-in.js';
 import { loadCampaigns, setUpCampaigns } from './campaign-editor.js';
 import { isFinanceHash, leaveFinance, resetFinance, setUpFinance, showFinance } from './finance.js';
 import { loadMessages, resetMessages, setUpMessages } from './messages.js';
+import { loadAccounts, resetAccounts, setUpAccounts } from './messages-accounts.js';
 import { loadWall, setUpPledges } from './pledges.js';
 
 const AREAS = ['campaigns', 'messages', 'pledges', 'finance'] as const;
@@ -53,6 +54,7 @@ function show(): void {
   if (!on) {
     resetFinance();
     resetMessages();
+    resetAccounts();
   }
   showArea();
   if (!on) return;
@@ -67,6 +69,7 @@ function show(): void {
   loadWall().catch((error: unknown) => say(errorMessage(error)));
   loadCampaigns().catch((error: unknown) => say(errorMessage(error)));
   loadMessages().catch((error: unknown) => say(errorMessage(error)));
+  loadAccounts().catch((error: unknown) => say(errorMessage(error)));
 }
 
 addEventListener('hashchange', () => {
@@ -107,5 +110,6 @@ whenSignedOut(show);
 setUpPledges();
 setUpCampaigns();
 setUpMessages();
+setUpAccounts();
 setUpFinance();
 void arrive();

@@ -1,5 +1,6 @@
 import { LANGUAGE_LABELS } from './campaign-rules.js';
 import { DataTable } from './data-table.js';
+import { MessageAccountsSection } from './messages-accounts-section.js';
 import { MessageReportSection } from './messages-report-section.js';
 import { LANGUAGES, PLATFORMS, PLATFORM_RULES, STEPS } from './messages-rules.js';
 
@@ -140,6 +141,7 @@ export function MessagesSection() {
           <ol id="message-history" class="history-list"></ol>
         </section>
       </section>
+      <MessageAccountsSection />
     </section>
   );
 }
