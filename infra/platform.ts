@@ -74,7 +74,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     authDomainPrefix: config.authDomainPrefix,
   });
   // The web stack reads the ACL's ARN from us-east-1 as it deploys.
-  if (edge) web.addDependency(edge);
+  if (edge) web.addStackDependency(edge, 'the distribution reads the web ACL ARN from the edge stack');
   if (!siteBuilt) {
     Annotations.of(web).addWarningV2(
       'blue-heart:site-not-built',
