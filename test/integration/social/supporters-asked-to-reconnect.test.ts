@@ -4,7 +4,10 @@ import type { TokenHealthReport } from '../../../functions/domain/social/check-t
 import type { LentAccount } from '../../../functions/domain/social/ports.js';
 import type { SocialMessage } from '../../../functions/domain/social/social.js';
 import type { TargetHealth } from '../../../functions/domain/social/target-health.js';
+import { reconnectParts } from '../../../functions/config/social-dispatch.js';
+import { askToReconnect } from '../../../functions/domain/social/ask-to-reconnect.js';
 import { startTestPlatform } from '../../support/running-platform.js';
+import { createTestPlatform } from '../../support/test-platform.js';
 import { revokeTokenIn, WORLD_DAY_VARIANTS } from './supporter-fixtures.js';
 
 type Running = Awaited<ReturnType<typeof startTestPlatform>>;
@@ -158,5 +161,43 @@ describe('an account refused at the moment: its owner is asked to reconnect by t
     await platform.socialIdle();
     expect(await platform.runJob('check-token-health')).toMatchObject({ asked: 0 });
     expect(await reconnectEmails(platform, grace.email)).toHaveLength(1);
+  });
+});
+
+/**
+ * The once-per-expiry claim on DynamoDB Local: the daily check and a worker (or two runs) meeting
+ * the same expired account at the same moment send one email; a new expiry after Ana lends again
+ * is asked about again.
+ */
+describe('asking to reconnect is claimed once per expiry in the account store', () => {
+  it('sends one email for concurrent asks, and asks again for a later expiry', async () => {
+    const platform = await createTestPlatform();
+    const lending = platform.deps.lending;
+    const sent: string[] = [];
+    const deps = {
+      ...reconnectParts({ PUBLIC_URL: 'http://localhost:3000', MANAGERS_EMAIL: undefined }, { tokenBox: lending.tokenBox, signer: async () => lending.tokens, mailer: { send: async (email: { to: string }) => void sent.push(email.to) } }),
+      accounts: lending.accounts,
+      clock: platform.clock,
+    };
+    const account: LentAccount = {
+      id: `acct-${randomUUID()}`, owner: 'supporter', platform: 'bluesky', handle: 'ana.claim.bsky.social', followers: 10, language: 'es', timeZone: 'Europe/Madrid',
+      encryptedToken: await lending.tokenBox.seal('abcd-efgh-ijkl-mnop'), sealedEmail: await lending.tokenBox.seal('ana.claim@example.org'), campaignYear: 2026,
+      connectedAt: platform.clock.now().toISOString(), status: 'active',
+    };
+    await lending.accounts.save(account);
+    expect(await askToReconnect(deps, account.id)).toBe('already'); // active: nothing to ask
+    await lending.accounts.markExpired(account.id, platform.clock.now());
+
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => askToReconnect(deps, account.id)));
+    expect(outcomes.filter((outcome) => outcome === 'asked')).toHaveLength(1);
+    expect(sent).toEqual(['ana.claim@example.org']);
+    expect(await askToReconnect(deps, account.id)).toBe('already');
+
+    // She lends again (a new lending replaces the account); weeks later the network refuses it again.
+    await lending.accounts.save({ ...account, connectedAt: platform.clock.now().toISOString() });
+    platform.clock.advance(21 * DAY);
+    await lending.accounts.markExpired(account.id, platform.clock.now());
+    expect(await askToReconnect(deps, account.id)).toBe('asked');
+    expect(sent).toHaveLength(2);
   });
 });
