@@ -224,7 +224,8 @@ export class SandboxNetworks {
       this.counters.refused++;
       throw new SocialError('rejected', `422 Text is longer than ${this.options.maxLength} characters`, { status: 422 });
     }
-    const media = await this.fetchMedia(platform, post);
+    // Without fetchMedia no await: the blast's timings stay as they were.
+    const media = this.options.fetchMedia ? await this.fetchMedia(platform, post) : post.media.map((item) => ({ ...item }));
     const dedupe = this.options.dedupe ?? true;
     const earlier = dedupe ? this.byRef.get(`${accountKey(platform, account.handle)}\u0000${post.clientRef}`) : undefined;
     let stored: SandboxPost;
@@ -260,9 +261,8 @@ export class SandboxNetworks {
     return found && this.published(found);
   }
 
-  /** The post's media as recorded, each fetched first when `fetchMedia` is on (within the network's size for its type). */
+  /** The post's media, each fetched first (within the network's size for its type), with the bytes it had. */
   private async fetchMedia(platform: Platform, post: OutgoingPost): Promise<SandboxPost['media']> {
-    if (!this.options.fetchMedia) return post.media.map((media) => ({ ...media }));
     return Promise.all(
       post.media.map(async (media) => ({ ...media, bytes: (await fetchMedia(media, { maxBytes: mediaMaxBytes(platform, media.contentType), timeoutMs: 10_000 })).byteLength })),
     );
