@@ -14,6 +14,7 @@ import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
 import { startSesLocal, type EmbeddedSes } from './ses-local.js';
 import { seedCampaigns, seedDemoPledges } from './seed.js';
 import { seedDemoDonations } from './seed-donations.js';
+import { DEMO_ORGANISATION_ACCOUNT, seedOrganisationAccount } from './seed-social.js';
 import { startStripeStandin, type StripeStandin } from './stripe-standin/index.js';
 import { startScheduler } from './scheduler.js';
 import { SCHEDULED_JOBS } from '../config/schedules.js';
@@ -41,6 +42,8 @@ export interface PlatformOptions {
   port?: number;
   host?: string;
   seed?: boolean;
+  /** Connect the organisation's demo Mastodon account on the sandbox (`npm start`; tests that count a blast's targets leave it out). */
+  demoAccounts?: boolean;
   /** Keep DynamoDB data (and the app secret that signs email links) across restarts. */
   dataDir?: string;
   /** Where the static site is built and served from. */
@@ -179,6 +182,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       const campaigns = await seedCampaigns(deps.campaigns.repository, new Date());
       const seeded = await seedDemoPledges(deps.pledges);
       progress(`Seeded ${campaigns} campaigns, ${seeded.confirmed} confirmed and ${seeded.suspect} suspect pledges`);
+    }
+    if (options.demoAccounts && (await seedOrganisationAccount(deps.organisation))) {
+      progress(`Connected the organisation's sandbox account ${DEMO_ORGANISATION_ACCOUNT.handle}`);
     }
     progress('Building the static site');
     const now = new Date();

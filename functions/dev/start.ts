@@ -35,6 +35,7 @@ try {
   const platform = await startPlatform({
     port: options.data.PORT,
     seed: !process.argv.includes('--no-seed'),
+    demoAccounts: !process.argv.includes('--no-seed'),
     dataDir: options.data.DATA_DIR,
     onProgress: (step) => console.log(`  ${elapsed()}  ${step}…`),
   });
