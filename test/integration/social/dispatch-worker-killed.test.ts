@@ -62,7 +62,9 @@ describe('a worker killed mid-blast', () => {
 
     // A new worker, with nothing but the records (the leases of the dead one still running).
     const fresh = await startSocialWorker({ deps, concurrency: 8, sendingMessages: async () => [msg.id] });
-    expect(fresh.stats.recovered).toBe(unfinished.length);
+    // Up to one write per consumer (8) the dead worker had already sent may land after the snapshot.
+    expect(fresh.stats.recovered).toBeLessThanOrEqual(unfinished.length);
+    expect(fresh.stats.recovered).toBeGreaterThanOrEqual(unfinished.length - 8);
     await fresh.idle();
     await fresh.stop();
 
