@@ -28,21 +28,40 @@ export function takeConnectOutcome(): ConnectOutcome | undefined {
   };
 }
 
-export type StartAnswer =
-  | { ok: true; authorizeUrl: string }
-  | { ok: false; status: number; fields?: Array<{ field: string; message: string }> };
+/**
+ * Asks the API to start and, when it answers, sends the browser to the instance's authorization
+ * page (the button stays busy: the page is leaving). A refusal goes to `refused` with the status
+ * and the API's field errors; a network failure as status 0.
+ */
+export function goToInstance(
+  url: string,
+  payload: Record<string, unknown>,
+  busy: { done(): void },
+  refused: (status: number, fields?: Array<{ field: string; message: string }>) => void,
+): void {
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload) })
+    .then(async (response) => {
+      if (response.ok) {
+        window.location.assign(((await response.json()) as { authorizeUrl: string }).authorizeUrl);
+        return;
+      }
+      busy.done();
+      const answer = (await response.json().catch(() => undefined)) as { error?: { fields?: Array<{ field: string; message: string }> } } | undefined;
+      refused(response.status, answer?.error?.fields);
+    })
+    .catch(() => {
+      busy.done();
+      refused(0);
+    });
+}
 
-/** Asks the API to start; on success the caller sends the browser to `authorizeUrl`. */
-export async function startConnect(url: string, payload: Record<string, unknown>): Promise<StartAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(payload),
-  });
-  if (response.ok) {
-    const { authorizeUrl } = (await response.json()) as { authorizeUrl: string };
-    return { ok: true, authorizeUrl };
+/** The exact post of a connected account (the preview with its handle), or '' when it cannot be had now. */
+export async function exactPostFor(previewUrl: string, outcome: Extract<ConnectOutcome, { kind: 'connected' }>): Promise<string> {
+  const params = new URLSearchParams({ language: outcome.language, platform: 'mastodon', handle: outcome.handle });
+  try {
+    const response = await fetch(`${previewUrl}?${params}`, { headers: { accept: 'application/json' } });
+    return response.ok ? ((await response.json()) as { text: string }).text : '';
+  } catch {
+    return '';
   }
-  const answer = (await response.json().catch(() => undefined)) as { error?: { fields?: Array<{ field: string; message: string }> } } | undefined;
-  return { ok: false, status: response.status, ...(answer?.error?.fields ? { fields: answer.error.fields } : {}) };
 }

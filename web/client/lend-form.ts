@@ -2,7 +2,7 @@ import { fillTemplate } from '../i18n/plural.js';
 import { formatNumber, pageLanguage } from './counts.js';
 import { fieldErrors, showErrorSummary, type FieldError } from './field-errors.js';
 import { busyButton } from './busy-button.js';
-import { startConnect, takeConnectOutcome, type ConnectOutcome } from './lend-connect.js';
+import { exactPostFor, goToInstance, takeConnectOutcome, type ConnectOutcome } from './lend-connect.js';
 
 /**
  * "Lend your voice" (pages/lend-your-voice.tsx). The form is hidden until this runs: the
@@ -219,32 +219,19 @@ export function initLendForm(form: HTMLFormElement): void {
   const connectError = (reason: string): string =>
     errorTexts?.querySelector<HTMLElement>(`[data-reason="${CSS.escape(reason)}"]`)?.textContent ?? form.dataset.errorGeneric ?? '';
 
+  /** A refused request as the page shows it: field errors at their fields, else one line above the form. */
+  const showRefusal = (code: number, fields?: FieldError[]): void => {
+    if (code === 400 && fields?.length) return showFieldErrors(fields);
+    if (code === 404) return noPreview(status.dataset.none);
+    const text = code === 429 ? form.dataset.errorRateLimited : code === 503 && mode() === 'mastodon-connect' ? connectError('unavailable') : form.dataset.errorGeneric;
+    showErrorSummary(summary, summaryList, [{ text: text ?? '' }]);
+  };
+
   /** Mastodon, connecting: the API answers the instance's authorization page, and the browser goes there. */
   const connect = (): void => {
     connecting.start();
-    startConnect(form.dataset.connectUrl ?? '', {
-      server: value('server'),
-      language: value('language'),
-      timeZone: value('timeZone'),
-      consent: true,
-      ...(value('email') ? { email: value('email') } : {}),
-    })
-      .then((answer) => {
-        if (answer.ok) {
-          // Stays busy: the page is leaving.
-          window.location.assign(answer.authorizeUrl);
-          return;
-        }
-        connecting.done();
-        if (answer.status === 400 && answer.fields?.length) return showFieldErrors(answer.fields);
-        if (answer.status === 404) return noPreview(status.dataset.none);
-        const text = answer.status === 429 ? form.dataset.errorRateLimited : answer.status === 503 ? connectError('unavailable') : form.dataset.errorGeneric;
-        showErrorSummary(summary, summaryList, [{ text: text ?? '' }]);
-      })
-      .catch(() => {
-        connecting.done();
-        showErrorSummary(summary, summaryList, [{ text: form.dataset.errorGeneric ?? '' }]);
-      });
+    const payload = { server: value('server'), language: value('language'), timeZone: value('timeZone'), consent: true, ...(value('email') ? { email: value('email') } : {}) };
+    goToInstance(form.dataset.connectUrl ?? '', payload, connecting, showRefusal);
   };
 
   form.addEventListener('submit', (event) => {
@@ -278,14 +265,11 @@ export function initLendForm(form: HTMLFormElement): void {
         finish();
         if (response.status === 201) return showDone((await response.json()) as LendResult);
         const answer = (await response.json().catch(() => undefined)) as { error?: { fields?: FieldError[] } } | undefined;
-        if (response.status === 400 && answer?.error?.fields?.length) return showFieldErrors(answer.error.fields);
-        if (response.status === 404) return noPreview(status.dataset.none);
-        const text = response.status === 429 ? form.dataset.errorRateLimited : form.dataset.errorGeneric;
-        showErrorSummary(summary, summaryList, [{ text: text ?? '' }]);
+        showRefusal(response.status, answer?.error?.fields);
       })
       .catch(() => {
         finish();
-        showErrorSummary(summary, summaryList, [{ text: form.dataset.errorGeneric ?? '' }]);
+        showRefusal(0);
       });
   });
 
@@ -313,17 +297,14 @@ export function initLendForm(form: HTMLFormElement): void {
   /** Back from the supporter's Mastodon server: what happened there. */
   const showConnectOutcome = (outcome: ConnectOutcome): void => {
     if (outcome.kind === 'connected') {
-      const lent = (text: string): LendResult => ({
-        account: { platform: 'mastodon', handle: outcome.handle, followers: outcome.followers, shareOnly: false },
-        preview: { text, language: outcome.language, requestedLanguage: outcome.language, posting: 'api' },
-        revokeUrl: outcome.revokeUrl,
-        emailSent: outcome.emailed,
-      });
-      // The exact post for this account: the preview with its handle.
-      const params = new URLSearchParams({ language: outcome.language, platform: 'mastodon', handle: outcome.handle });
-      fetch(`${form.dataset.previewUrl}?${params}`, { headers: { accept: 'application/json' } })
-        .then(async (response) => showDone(lent(response.ok ? ((await response.json()) as Preview).text : '')))
-        .catch(() => showDone(lent('')));
+      void exactPostFor(form.dataset.previewUrl ?? '', outcome).then((text) =>
+        showDone({
+          account: { platform: 'mastodon', handle: outcome.handle, followers: outcome.followers, shareOnly: false },
+          preview: { text, language: outcome.language, requestedLanguage: outcome.language, posting: 'api' },
+          revokeUrl: outcome.revokeUrl,
+          emailSent: outcome.emailed,
+        }),
+      );
       return;
     }
     const mastodon = form.querySelector<HTMLInputElement>('input[name="platform"][value="mastodon"]');
