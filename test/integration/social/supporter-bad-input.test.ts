@@ -107,9 +107,10 @@ describe('lending with bad input gets a clear answer', () => {
 
   it('is documented in the OpenAPI document, with the schemas it validates with', async () => {
     const document = (await (await platform.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, unknown> }>> };
-    expect(Object.keys(document.paths).filter((path) => path.startsWith('/api/social/')).sort()).toEqual([
+    // Every route is documented (openapi-documents-every-route); here, the lending ones with their schemas.
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([
       '/api/social/accounts/revoke', '/api/social/{year}/accounts', '/api/social/{year}/preview', '/api/social/{year}/reach',
-    ]);
+    ]));
     expect(document.paths['/api/social/{year}/accounts']!.post!.requestBody!.content['application/json']!.schema.$ref).toBe('#/components/schemas/LendInput');
     expect(Object.keys(document.paths['/api/social/{year}/accounts']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '429']));
   });
