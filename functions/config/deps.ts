@@ -52,6 +52,9 @@ import { DynamoMastodonConnectStore } from '../adapters/dynamodb/dynamo-mastodon
 import { FetchMastodonOAuthClient } from '../adapters/social/mastodon-oauth-client.js';
 import { connectBox } from '../adapters/crypto/connect-box.js';
 import { newPkcePair } from '../adapters/crypto/pkce.js';
+import { DynamoPersonalDataStore } from '../adapters/dynamodb/dynamo-personal-data.js';
+import type { PrivacyDeps } from '../domain/privacy/ports.js';
+import { privacyDeps } from './privacy.js';
 
 /** Everything the HTTP app needs. Built once per process (or Lambda cold start). */
 export interface AppDeps {
@@ -77,6 +80,8 @@ export interface AppDeps {
   logger: Logger;
   /** How long public stats may be cached by browsers and the CDN. */
   statsMaxAgeSeconds: number;
+  /** Erasure by address (pledges, lent accounts, gifts, Stripe customers) and the retention job. */
+  privacy: PrivacyDeps;
 }
 
 export interface DepsOverrides {
@@ -125,6 +130,7 @@ const unconfiguredGateway: PaymentGateway = {
   verifyEvent: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
   portalUrl: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
   entriesFor: () => Promise.resolve([]),
+  deleteCustomer: () => Promise.reject(new AppError('unavailable', 'Online giving is not configured on this deployment.')),
 };
 
 const unconfiguredPayouts: PayoutSource = {
@@ -181,7 +187,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
   // KMS on AWS (SOCIAL_TOKEN_KEY_ARN), a key derived from the app secret locally: the worker opens with the same rule.
   const tokenBox = overrides.tokenBox ?? socialTokenBox(env, appSecret);
   const accountIdOf = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 24);
-  return {
+  const deps: Omit<AppDeps, 'privacy'> = {
     pledges: {
       store: new DynamoPledgeStore(documents, env.TABLE_NAME, clock),
       limiter,
@@ -253,6 +259,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,
   };
+  return { ...deps, privacy: privacyDeps(deps, new DynamoPersonalDataStore(documents, env.TABLE_NAME)) };
 }
 
 /** Connecting Mastodon accounts: our apps and the flows under way in the table, the instances' OAuth endpoints. */

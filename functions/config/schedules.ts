@@ -54,4 +54,11 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     description: "Try every account that will post a message due in the next few days (SOCIAL_TOKEN_CHECK_DAYS, 3) with its network: refresh follower counts, mark refused accounts expired and email their owners to reconnect (once per expiry).",
     opensSocialTokens: true,
   },
+  {
+    name: 'enforce-retention',
+    // 04:30 UTC, daily. Most personal data expires by DynamoDB TTL (RETENTION in functions/domain/shared/retention.ts).
+    rate: { expression: 'cron(30 4 * * ? *)', everyMs: 24 * 60 * 60_000 },
+    handler: 'functions/handlers/scheduled/enforce-retention.ts',
+    description: 'Revoke the accounts still lent to campaigns that are over (31 days after their World Day, no message still scheduled or sending): their sealed credentials and emails are deleted, and TTL removes the rest 30 days later.',
+  },
 ];

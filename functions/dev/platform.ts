@@ -36,6 +36,7 @@ import { HmacTokenSigner } from '../adapters/crypto/signed-tokens.js';
 import { liveCampaigns } from '../domain/campaigns/campaign-service.js';
 import { createSiteServer } from './site-server.js';
 import { startSandboxMastodon, type SandboxMastodon } from './sandbox-mastodon.js';
+import { enforceRetention } from '../domain/privacy/enforce-retention.js';
 
 export interface PlatformOptions {
   /** 0 picks a free port. */
@@ -237,6 +238,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         checkTokenHealth(
           tokenHealthDeps({ ...reconnect, env, logger: deps.logger, messages: deps.social.messages, accounts: deps.lending.accounts, networks: (platform) => deps.lending.networks[platform], clock: deps.social.clock }),
         ),
+      'enforce-retention': () => enforceRetention(deps.privacy),
     };
     if (options.scheduler !== false) {
       const scheduler = startScheduler(SCHEDULED_JOBS.map((job) => ({ job, run: runners[job.name]! })), deps.logger);

@@ -18,6 +18,8 @@ import { pledgeLinkRoutes } from './routes/pledge-links.js';
 import { pledgeRoutes } from './routes/pledges.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { socialAccountRoutes } from './routes/social-accounts.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { adminPrivacyRoutes } from './routes/admin-privacy.js';
 
 export interface AppOptions {
   clientIp?: ClientIpResolver;
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/api/admin/messages', adminMessageRoutes(deps));
   app.route('/api/admin/social/accounts', adminSocialAccountRoutes(deps));
   app.route('/api/social', socialAccountRoutes(deps, clientIp));
+  app.route('/api/privacy', privacyRoutes(deps, clientIp));
+  app.route('/api/admin/privacy', adminPrivacyRoutes(deps));
   mountDocs(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import { en as campaignPages } from './campaign-pages/en.js';
 import { en as donations } from './donations/en.js';
 import { en as lend } from './lend/en.js';
+import { en as privacy } from './privacy/en.js';
 import type { Messages } from './messages.js';
 
 /** The reference language: every other language translates these strings. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...campaignPages,
   ...donations,
   ...lend,
+  ...privacy,
   meta: {
     siteName: 'Blue Heart',
     description: 'Take the Blue Heart pledge and stand with the victims of human trafficking.',
@@ -142,49 +144,6 @@ export const en: Messages = {
     checked: 'Number checked: {date}',
     notListed: 'Is your country not listed? Call your local emergency number or the police.',
     safety: 'If someone may be watching what you do online, use the Quick exit button at the top of every page.',
-  },
-  privacy: {
-    title: 'Privacy notice',
-    intro: 'We collect as little as we can, and only to count and confirm your pledge.',
-    sections: [
-      {
-        heading: 'What we collect when you pledge',
-        items: [
-          'Your name and email address.',
-          'Your country and the language for our emails.',
-          'Your organisation, if you give one.',
-          'Your choices: whether to appear on the pledge wall, and whether to receive campaign news.',
-          'A keyed hash of your IP address and of your email address, to stop abuse and to count each address only once. A keyed hash cannot be turned back into the original without our secret key.',
-        ],
-      },
-      {
-        heading: 'Why',
-        items: [
-          'To send you the confirmation email and count your pledge once.',
-          'To show your first name and country on the pledge wall, only if you agree.',
-          'To send you campaign news, only if you ask for it.',
-          'We publish totals only, never individual pledges.',
-        ],
-      },
-      {
-        heading: 'How long we keep it',
-        items: [
-          'A pledge that is not confirmed is deleted after 7 days.',
-          'A confirmed pledge is kept for the campaign until you ask us to erase your data.',
-        ],
-      },
-      {
-        heading: 'Your choices',
-        items: [
-          'Every email we send has a link to stop our emails and a link to erase your personal data.',
-          'When you erase your data, we delete your name, email address and organisation and remove you from the pledge wall. Your pledge still counts in the totals, anonymously.',
-        ],
-      },
-      {
-        heading: 'No trackers',
-        items: ['This site has no analytics, no advertising, no tracking cookies and no third-party scripts or fonts.'],
-      },
-    ],
   },
   server: {
     confirm: {

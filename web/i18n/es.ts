@@ -1,6 +1,7 @@
 import { es as campaignPages } from './campaign-pages/es.js';
 import { es as donations } from './donations/es.js';
 import { es as lend } from './lend/es.js';
+import { es as privacy } from './privacy/es.js';
 import type { Messages } from './messages.js';
 
 /** Tuteo, as in the confirmation emails. */
@@ -8,6 +9,7 @@ export const es: Messages = {
   ...campaignPages,
   ...donations,
   ...lend,
+  ...privacy,
   meta: {
     siteName: 'Corazón Azul',
     description: 'Asume el compromiso Corazón Azul y ponte del lado de las víctimas de la trata de personas.',
@@ -144,49 +146,6 @@ export const es: Messages = {
     checked: 'Número comprobado: {date}',
     notListed: '¿Tu país no aparece? Llama al número de emergencias de tu país o a la policía.',
     safety: 'Si alguien puede vigilar lo que haces en internet, usa el botón Salida rápida, arriba en todas las páginas.',
-  },
-  privacy: {
-    title: 'Aviso de privacidad',
-    intro: 'Recogemos los menos datos posibles, y solo para contar y confirmar tu compromiso.',
-    sections: [
-      {
-        heading: 'Qué datos recogemos cuando te comprometes',
-        items: [
-          'Tu nombre y tu correo electrónico.',
-          'Tu país y el idioma de nuestros correos.',
-          'Tu organización, si la indicas.',
-          'Tus preferencias: si quieres aparecer en el muro de compromisos y si quieres recibir noticias de la campaña.',
-          'Un hash con clave de tu dirección IP y de tu correo electrónico, para evitar abusos y contar cada dirección una sola vez. Sin nuestra clave secreta, un hash con clave no permite recuperar el dato original.',
-        ],
-      },
-      {
-        heading: 'Para qué',
-        items: [
-          'Para enviarte el correo de confirmación y contar tu compromiso una sola vez.',
-          'Para mostrar tu nombre de pila y tu país en el muro de compromisos, solo si lo aceptas.',
-          'Para enviarte noticias de la campaña, solo si lo pides.',
-          'Solo publicamos totales, nunca compromisos individuales.',
-        ],
-      },
-      {
-        heading: 'Cuánto tiempo los conservamos',
-        items: [
-          'Un compromiso sin confirmar se borra a los 7 días.',
-          'Un compromiso confirmado se conserva durante la campaña, hasta que nos pidas borrar tus datos.',
-        ],
-      },
-      {
-        heading: 'Tus opciones',
-        items: [
-          'Todos nuestros correos incluyen un enlace para dejar de recibirlos y otro para borrar tus datos personales.',
-          'Si borras tus datos, eliminamos tu nombre, tu correo electrónico y tu organización, y te quitamos del muro de compromisos. Tu compromiso sigue contando en los totales, de forma anónima.',
-        ],
-      },
-      {
-        heading: 'Sin rastreadores',
-        items: ['Este sitio no usa analítica, publicidad, cookies de seguimiento ni scripts o fuentes de terceros.'],
-      },
-    ],
   },
   server: {
     confirm: {

@@ -1,12 +1,14 @@
 import { fr as campaignPages } from './campaign-pages/fr.js';
 import { fr as donations } from './donations/fr.js';
 import { fr as lend } from './lend/fr.js';
+import { fr as privacy } from './privacy/fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
   ...campaignPages,
   ...donations,
   ...lend,
+  ...privacy,
   meta: {
     siteName: 'Cœur bleu',
     description: 'Prenez l’engagement Cœur bleu et soyez aux côtés des victimes de la traite des personnes.',
@@ -143,49 +145,6 @@ export const fr: Messages = {
     checked: 'Numéro vérifié : {date}',
     notListed: 'Votre pays ne figure pas dans la liste ? Appelez le numéro d’urgence de votre pays ou la police.',
     safety: 'Si quelqu’un peut surveiller ce que vous faites en ligne, utilisez le bouton Sortie rapide, en haut de chaque page.',
-  },
-  privacy: {
-    title: 'Politique de confidentialité',
-    intro: 'Nous collectons le moins de données possible, et uniquement pour compter et confirmer votre engagement.',
-    sections: [
-      {
-        heading: 'Ce que nous collectons lorsque vous vous engagez',
-        items: [
-          'Votre nom et votre adresse e-mail.',
-          'Votre pays et la langue de nos e-mails.',
-          'Votre organisation, si vous l’indiquez.',
-          'Vos choix : apparaître ou non sur le mur des engagements, recevoir ou non des nouvelles de la campagne.',
-          'Une empreinte à clé (hachage) de votre adresse IP et de votre adresse e-mail, pour empêcher les abus et ne compter chaque adresse qu’une fois. Sans notre clé secrète, il est impossible de retrouver l’original à partir de cette empreinte.',
-        ],
-      },
-      {
-        heading: 'Pourquoi',
-        items: [
-          'Pour vous envoyer l’e-mail de confirmation et compter votre engagement une seule fois.',
-          'Pour afficher votre prénom et votre pays sur le mur des engagements, uniquement si vous l’acceptez.',
-          'Pour vous envoyer des nouvelles de la campagne, uniquement si vous le demandez.',
-          'Nous ne publions que des totaux, jamais d’engagements individuels.',
-        ],
-      },
-      {
-        heading: 'Durée de conservation',
-        items: [
-          'Un engagement non confirmé est supprimé au bout de 7 jours.',
-          'Un engagement confirmé est conservé pendant la campagne, jusqu’à ce que vous demandiez l’effacement de vos données.',
-        ],
-      },
-      {
-        heading: 'Vos choix',
-        items: [
-          'Chaque e-mail que nous envoyons contient un lien pour ne plus recevoir nos e-mails et un lien pour effacer vos données personnelles.',
-          'Si vous effacez vos données, nous supprimons votre nom, votre adresse e-mail et votre organisation, et nous vous retirons du mur des engagements. Votre engagement reste compté dans les totaux, de façon anonyme.',
-        ],
-      },
-      {
-        heading: 'Aucun traceur',
-        items: ['Ce site n’utilise ni outil de mesure d’audience, ni publicité, ni cookie de suivi, ni script ou police de caractères de tiers.'],
-      },
-    ],
   },
   server: {
     confirm: {

@@ -2,10 +2,12 @@ import type { Plural } from './plural.js';
 import type { CampaignPagesMessages } from './campaign-pages/messages.js';
 import type { DonationMessages } from './donations/messages.js';
 import type { LendMessages } from './lend/messages.js';
+import type { PrivacyMessages } from './privacy/messages.js';
 
 export type { CampaignPagesMessages } from './campaign-pages/messages.js';
 export type { DonationMessages } from './donations/messages.js';
 export type { LendMessages } from './lend/messages.js';
+export type { PrivacyMessages } from './privacy/messages.js';
 
 /**
  * Every string the public site shows, per language. English (`en.ts`) is the reference; the
@@ -26,7 +28,7 @@ export interface TitledText {
   text: string;
 }
 
-export interface Messages extends CampaignPagesMessages, DonationMessages, LendMessages {
+export interface Messages extends CampaignPagesMessages, DonationMessages, LendMessages, PrivacyMessages {
   meta: {
     siteName: string;
     description: string;
@@ -149,11 +151,6 @@ export interface Messages extends CampaignPagesMessages, DonationMessages, LendM
     checked: string;
     notListed: string;
     safety: string;
-  };
-  privacy: {
-    title: string;
-    intro: string;
-    sections: { heading: string; items: string[] }[];
   };
   server: {
     confirm: { title: string; text: string; button: string; why: string };

@@ -1,6 +1,7 @@
 import { pt as campaignPages } from './campaign-pages/pt.js';
 import { pt as donations } from './donations/pt.js';
 import { pt as lend } from './lend/pt.js';
+import { pt as privacy } from './privacy/pt.js';
 import type { Messages } from './messages.js';
 
 /** European Portuguese (AO 1990 spelling), in the register of the confirmation emails (“o seu compromisso”). */
@@ -8,6 +9,7 @@ export const pt: Messages = {
   ...campaignPages,
   ...donations,
   ...lend,
+  ...privacy,
   meta: {
     siteName: 'Coração Azul',
     description: 'Assuma o compromisso Coração Azul e fique ao lado das vítimas do tráfico de pessoas.',
@@ -144,49 +146,6 @@ export const pt: Messages = {
     checked: 'Número verificado: {date}',
     notListed: 'O seu país não está na lista? Ligue para o número de emergência do seu país ou para a polícia.',
     safety: 'Se alguém puder estar a vigiar o que faz na internet, use o botão Saída rápida, no topo de todas as páginas.',
-  },
-  privacy: {
-    title: 'Aviso de privacidade',
-    intro: 'Recolhemos o mínimo de dados possível, e apenas para contar e confirmar o seu compromisso.',
-    sections: [
-      {
-        heading: 'O que recolhemos quando assume o compromisso',
-        items: [
-          'O seu nome e o seu endereço de e-mail.',
-          'O seu país e o idioma dos nossos e-mails.',
-          'A sua organização, se a indicar.',
-          'As suas escolhas: se quer aparecer no mural de compromissos e se quer receber notícias da campanha.',
-          'Um hash com chave do seu endereço IP e do seu endereço de e-mail, para evitar abusos e contar cada endereço uma só vez. Sem a nossa chave secreta, não é possível recuperar o dado original a partir desse hash.',
-        ],
-      },
-      {
-        heading: 'Para quê',
-        items: [
-          'Para lhe enviar o e-mail de confirmação e contar o seu compromisso uma só vez.',
-          'Para mostrar o seu nome próprio e o seu país no mural de compromissos, apenas se concordar.',
-          'Para lhe enviar notícias da campanha, apenas se as pedir.',
-          'Publicamos apenas totais, nunca compromissos individuais.',
-        ],
-      },
-      {
-        heading: 'Durante quanto tempo os guardamos',
-        items: [
-          'Um compromisso não confirmado é apagado ao fim de 7 dias.',
-          'Um compromisso confirmado é guardado durante a campanha, até nos pedir que apaguemos os seus dados.',
-        ],
-      },
-      {
-        heading: 'As suas escolhas',
-        items: [
-          'Todos os e-mails que enviamos têm um link para deixar de os receber e um link para apagar os seus dados pessoais.',
-          'Se apagar os seus dados, eliminamos o seu nome, o seu endereço de e-mail e a sua organização, e retiramo-lo do mural de compromissos. O seu compromisso continua a contar nos totais, de forma anónima.',
-        ],
-      },
-      {
-        heading: 'Sem rastreadores',
-        items: ['Este site não usa ferramentas de análise, publicidade, cookies de rastreamento nem scripts ou tipos de letra de terceiros.'],
-      },
-    ],
   },
   server: {
     confirm: {

@@ -1,6 +1,7 @@
 import { zh as campaignPages } from './campaign-pages/zh.js';
 import { zh as donations } from './donations/zh.js';
 import { zh as lend } from './lend/zh.js';
+import { zh as privacy } from './privacy/zh.js';
 import type { Messages } from './messages.js';
 
 /** Simplified Chinese, with the UN's terms (世界打击贩运人口日, 毒品和犯罪问题办公室). */
@@ -8,6 +9,7 @@ export const zh: Messages = {
   ...campaignPages,
   ...donations,
   ...lend,
+  ...privacy,
   meta: {
     siteName: '蓝心',
     description: '作出蓝心承诺，与人口贩运受害者站在一起。',
@@ -134,46 +136,6 @@ export const zh: Messages = {
     checked: '号码核实时间：{date}',
     notListed: '您的国家/地区不在列表中？请拨打当地紧急求助电话或报警。',
     safety: '如果有人可能在监视您的上网活动，请随时使用每个页面顶部的“快速离开”按钮。',
-  },
-  privacy: {
-    title: '隐私声明',
-    intro: '我们尽可能少地收集数据，且仅用于计入和确认您的承诺。',
-    sections: [
-      {
-        heading: '您作出承诺时我们收集的信息',
-        items: [
-          '您的姓名和电子邮件地址。',
-          '您的国家/地区和邮件语言。',
-          '您的组织（如果您填写）。',
-          '您的选择：是否显示在承诺墙上，以及是否接收运动消息。',
-          '您的IP地址和电子邮件地址的密钥哈希值，用于防止滥用，并确保每个地址只计入一次。没有我们的密钥，无法从密钥哈希值还原原始信息。',
-        ],
-      },
-      {
-        heading: '收集目的',
-        items: [
-          '向您发送确认邮件，并确保您的承诺只计入一次。',
-          '仅在您同意时，在承诺墙上显示您的名字和国家/地区。',
-          '仅在您要求时，向您发送运动消息。',
-          '我们只公布总数，从不公布个人承诺。',
-        ],
-      },
-      {
-        heading: '保存期限',
-        items: ['未确认的承诺在7天后删除。', '已确认的承诺在运动期间保存，直到您要求删除您的数据。'],
-      },
-      {
-        heading: '您的选择',
-        items: [
-          '我们发送的每封邮件都有一个停止接收邮件的链接和一个删除个人数据的链接。',
-          '您删除数据后，我们会删除您的姓名、电子邮件地址和组织，并将您从承诺墙上移除。您的承诺仍以匿名方式计入总数。',
-        ],
-      },
-      {
-        heading: '没有跟踪工具',
-        items: ['本网站不使用任何分析工具、广告、跟踪Cookie或第三方脚本和字体。'],
-      },
-    ],
   },
   server: {
     confirm: {

@@ -3,6 +3,7 @@ import type { Messages, ServerMessageKind } from '../i18n/index.js';
 import { API, PAGE_PATHS, pageHref, safeLocalHref } from '../site/paths.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
+import { ErasurePageView, type ErasurePage } from './erasure-pages.js';
 
 /** A page the API renders for one request (see render-server-page.ts). */
 export type ServerPage =
@@ -10,7 +11,8 @@ export type ServerPage =
   | { kind: 'unsubscribe'; lang: Language; token: string }
   | { kind: 'erase'; lang: Language; token: string }
   | { kind: 'message'; lang: Language; message: ServerMessageKind }
-  | { kind: 'form-errors'; lang: Language; fields: { field: string; message: string }[]; backHref: string };
+  | { kind: 'form-errors'; lang: Language; fields: { field: string; message: string }[]; backHref: string }
+  | ErasurePage;
 
 /**
  * Confirm, unsubscribe and erase all wait for a button press: a GET must never change anything,
@@ -39,6 +41,11 @@ export function ServerPageView({ ctx, page }: { ctx: PageContext; page: ServerPa
   const { lang, t } = ctx;
   const s = t.server;
   switch (page.kind) {
+    case 'erasure-requested':
+    case 'erasure-confirm':
+    case 'erasure-done':
+    case 'erasure-link':
+      return <ErasurePageView ctx={ctx} page={page} />;
     case 'confirm':
       return (
         <TokenAction ctx={ctx} title={s.confirm.title} action={API.confirm} token={page.token} button={s.confirm.button}>

@@ -66,6 +66,9 @@ export const API = {
   donationsProgress: '/api/donations/progress',
   donationsAnnualReceipt: '/api/donations/annual-receipt',
   socialRevoke: '/api/social/accounts/revoke',
+  /** Erasure by address: ask (the privacy page's form), then confirm from the emailed link. */
+  erasureRequests: '/api/privacy/erasure-requests',
+  erasure: '/api/privacy/erasure',
 } as const;
 
 /** "Lend your voice": the endpoints of one campaign year. */

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError, isAppError } from '../../domain/shared/errors.js';
+import { expiresAfter, RETENTION } from '../../domain/shared/retention.js';
 import type { LentAccount, ReachTotals, SupporterAccountStore } from '../../domain/social/ports.js';
 import type { ConnectedAccount } from '../../domain/social/social.js';
 import { conflictOr } from './errors.js';
@@ -27,6 +28,11 @@ import { conflictOr } from './errors.js';
  *   (or it is absent) + Put target + ADD to reach. Revoke: Update account SET status revoked
  *   REMOVE encryptedToken, sealedEmail, ownerKey + Delete target + ADD to reach, in one
  *   transaction. A conflict (another write between the read and the write) reads again.
+ * - An owner's accounts (erasure by address): Query `SOCIAL-OWNER#<ownerKey>`. The owner item
+ *   (`ACCOUNT#<id>`, nothing else in it) is put and deleted in the same transaction as the
+ *   account whenever its `ownerKey` comes or goes, so a revoked account is never listed.
+ * - A revoked account keeps its handle, language and time zone for RETENTION.revokedAccount
+ *   (`expiresAt`, deleted by TTL), so the revoke link and a blast under way still see it revoked.
  * - Ask an expired account's owner to reconnect (the token health check, the worker): the same
  *   conditional transaction sets `reconnectClaim` (a lease), then `reconnectAsked` once the email
  *   went out, so one expiry is asked about once however many runs and attempts meet it.
@@ -35,7 +41,7 @@ import { conflictOr } from './errors.js';
 const REACH_SHARDS = 8;
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 const SECRETS = ['encryptedToken', 'sealedEmail', 'ownerKey'] as const;
-const INTERNAL = ['PK', 'SK', 'type', 'storeVersion'] as const;
+const INTERNAL = ['PK', 'SK', 'type', 'storeVersion', 'expiresAt'] as const;
 
 type Scope = number | 'organisation';
 const scopeOf = (account: Pick<ConnectedAccount, 'owner' | 'campaignYear'>): Scope => {
@@ -46,6 +52,9 @@ const scopeOf = (account: Pick<ConnectedAccount, 'owner' | 'campaignYear'>): Sco
 const accountKey = (id: string) => ({ PK: `SOCIAL-ACCOUNT#${id}`, SK: 'ACCOUNT' });
 const targetKey = (scope: Scope, id: string) => ({ PK: `SOCIAL-TARGETS#${scope}`, SK: `ACCOUNT#${id}` });
 const reachPartition = (scope: Scope) => `SOCIAL-REACH#${scope}`;
+/** The lookup of a supporter's accounts by the keyed hash of their email (erasure by address). */
+export const ownerPartition = (ownerKey: string) => `SOCIAL-OWNER#${ownerKey}`;
+const ownerItemKey = (ownerKey: string, id: string) => ({ PK: ownerPartition(ownerKey), SK: `ACCOUNT#${id}` });
 
 interface Stored {
   account: LentAccount;
@@ -236,15 +245,27 @@ export class DynamoAccountStore implements SupporterAccountStore {
         Update: {
           TableName: table,
           Key: accountKey(next.id),
-          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, storeVersion = :next REMOVE encryptedToken, sealedEmail, ownerKey',
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, storeVersion = :next, expiresAt = :expires REMOVE encryptedToken, sealedEmail, ownerKey',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':revoked': 'revoked', ':at': next.revokedAt ?? new Date().toISOString(), ':next': storeVersion },
+          ExpressionAttributeValues: {
+            ...condition.ExpressionAttributeValues,
+            ':revoked': 'revoked',
+            ':at': next.revokedAt ?? new Date().toISOString(),
+            ':next': storeVersion,
+            ':expires': expiresAfter(next.revokedAt ?? new Date(), RETENTION.revokedAccount.duration),
+          },
           ConditionExpression: condition.ConditionExpression,
         },
       });
     } else {
       items.push({ Put: { TableName: table, Item: accountItem, ...condition } });
     }
+
+    // The owner lookup follows the account's ownerKey (a revoked account has none).
+    const previousOwner = previous?.status === 'revoked' ? undefined : previous?.ownerKey;
+    const nextOwner = next.status === 'revoked' ? undefined : next.ownerKey;
+    if (previousOwner && previousOwner !== nextOwner) items.push({ Delete: { TableName: table, Key: ownerItemKey(previousOwner, next.id) } });
+    if (nextOwner && nextOwner !== previousOwner) items.push({ Put: { TableName: table, Item: { ...ownerItemKey(nextOwner, next.id), type: 'social-owner' } } });
 
     const nextScope = scopeOf(next);
     const previousScope = previous ? scopeOf(previous) : undefined;

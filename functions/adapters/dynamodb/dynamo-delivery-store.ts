@@ -2,13 +2,20 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryStore } from '../../domain/social/ports.js';
 import type { Delivery } from '../../domain/social/social.js';
+import { expiresAfter, RETENTION } from '../../domain/shared/retention.js';
 
 const deliveryKey = (messageId: string, targetId: string) => ({ PK: `DELIVERY#${messageId}`, SK: `TARGET#${targetId}` });
-const itemOf = (delivery: Delivery) => ({ ...deliveryKey(delivery.messageId, delivery.target.id), type: 'delivery', ...delivery });
-const deliveryOf = ({ PK: _pk, SK: _sk, type: _type, ...delivery }: Record<string, unknown>) => delivery as unknown as Delivery;
+/** Deleted by TTL RETENTION.socialDeliveries after the post was due: the report is read in the weeks after a campaign. */
+const itemOf = (delivery: Delivery) => ({
+  ...deliveryKey(delivery.messageId, delivery.target.id),
+  type: 'delivery',
+  ...delivery,
+  expiresAt: expiresAfter(delivery.dueAt, RETENTION.socialDeliveries.duration),
+});
+const deliveryOf = ({ PK: _pk, SK: _sk, type: _type, expiresAt: _expires, ...delivery }: Record<string, unknown>) => delivery as unknown as Delivery;
 
 /** Attributes an update never touches: the record's identity. */
-const FIXED = new Set(['messageId', 'target', 'clientRef', 'PK', 'SK', 'type']);
+const FIXED = new Set(['messageId', 'target', 'clientRef', 'PK', 'SK', 'type', 'expiresAt']);
 
 export interface DynamoDeliveryStoreOptions {
   /**

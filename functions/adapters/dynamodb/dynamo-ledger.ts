@@ -10,7 +10,9 @@ import { randomShard } from './shard.js';
 /** How long an unmarked receipt claim holds before another delivery may take it over. */
 const STALE_CLAIM_MS = 10 * 60_000;
 
-const entryKey = (id: string) => ({ PK: `LEDGER#${id}`, SK: 'ENTRY' });
+export const entryKey = (id: string) => ({ PK: `LEDGER#${id}`, SK: 'ENTRY' });
+/** A donor's gifts (and their refunds and disputes) by the keyed hash of their address: the yearly statement, erasure. */
+export const donorLinesPartition = (donorKey: string) => `DONOR-LINES#${donorKey}`;
 /** GSI3: entries by month, then time (reconciliation windows, reports, exports). */
 const byMonth = (entry: LedgerEntry) => ({ GSI3PK: `LEDGER#${periodOf(entry.occurredAt)}`, GSI3SK: `${entry.occurredAt}#${entry.id}` });
 const entryOf = ({ PK: _pk, SK: _sk, GSI3PK: _gpk, GSI3SK: _gsk, type: _type, ...entry }: Record<string, unknown>) => entry as unknown as LedgerEntry;
@@ -45,7 +47,7 @@ export class DynamoLedger implements LedgerRepository {
                     Put: {
                       TableName: this.tableName,
                       Item: {
-                        PK: `DONOR-LINES#${entry.donorKey}`, SK: `${entry.occurredAt}#${entry.id}`, type: 'donor-line', id: entry.id, kind: entry.kind,
+                        PK: donorLinesPartition(entry.donorKey), SK: `${entry.occurredAt}#${entry.id}`, type: 'donor-line', id: entry.id, kind: entry.kind,
                         occurredAt: entry.occurredAt, amount: entry.amount, currency: entry.currency, language: entry.language,
                         ...(entry.receiptNumber ? { receiptNumber: entry.receiptNumber } : {}), ...(entry.donor?.name ? { donorName: entry.donor.name } : {}),
                       },
@@ -205,7 +207,7 @@ export class DynamoLedger implements LedgerRepository {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `DONOR-LINES#${donorKey}`, ':from': `${year}-01-01`, ':to': `${year}-12-31T99` },
+        ExpressionAttributeValues: { ':pk': donorLinesPartition(donorKey), ':from': `${year}-01-01`, ':to': `${year}-12-31T99` },
       }),
     );
     return Items.map(({ PK: _pk, SK: _sk, type: _type, ...line }) => line as DonorLine);

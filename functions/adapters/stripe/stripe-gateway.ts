@@ -92,6 +92,25 @@ export class StripeGateway implements PaymentGateway {
     }
   }
 
+  /**
+   * Erasure deletes the customer (`DELETE /v1/customers/:id`) rather than blanking its fields:
+   * deletion removes the name, email, address, phone, metadata and saved payment methods in one
+   * call and cancels the customer's subscriptions at once. Blanking would leave the payment
+   * methods and, worse, a monthly gift still charging a person we may no longer send receipts to.
+   * Charges, refunds and balance transactions stay on Stripe (the ledger and reconciliation
+   * need their ids); Stripe keeps the card details of past charges under its own legal duties.
+   */
+  async deleteCustomer(customerId: string): Promise<'deleted' | 'gone'> {
+    try {
+      await this.stripe.customers.del(customerId);
+      return 'deleted';
+    } catch (error) {
+      // Deleted before (a repeated erasure, or by hand in the dashboard): nothing left to do.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return 'gone';
+      throw error;
+    }
+  }
+
   async verifyEvent(rawBody: string, signature: string | undefined): Promise<PaymentEvent> {
     let event: Stripe.Event;
     try {

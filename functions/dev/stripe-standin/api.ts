@@ -9,6 +9,7 @@ import { allowOnly, expandList, range, requiredStr, str } from './params.js';
 import type { Engine, RequestContext } from './engine/context.js';
 import { createCheckoutSession } from './engine/checkout.js';
 import { createRefund } from './engine/refunds-disputes.js';
+import { deleteCustomer, deletedStub } from './engine/customers.js';
 import { cancelSubscription, requireSubscription, updateSubscription } from './engine/subscriptions.js';
 import { newPortalSession } from './objects/ledger.js';
 import { API_VERSION } from './webhooks.js';
@@ -82,7 +83,8 @@ export function createStripeApi(engine: Engine, secretKey: string): Hono<Env> {
   app.get('/v1/checkout/sessions/:id', (c) => retrieve(c, state.sessions, 'checkout.session'));
   app.get('/v1/payment_intents/:id', (c) => retrieve(c, state.paymentIntents, 'payment_intent'));
   app.get('/v1/charges/:id', (c) => retrieve(c, state.charges, 'charge'));
-  app.get('/v1/customers/:id', (c) => retrieve(c, state.customers, 'customer'));
+  app.get('/v1/customers/:id', (c) => (state.deletedCustomers.has(c.req.param('id')) ? c.json(deletedStub(c.req.param('id'))) : retrieve(c, state.customers, 'customer')));
+  app.delete('/v1/customers/:id', (c) => c.json(deleteCustomer(engine, c.req.param('id'), c.get('request'))));
   app.get('/v1/refunds/:id', (c) => retrieve(c, state.refunds, 'refund'));
   app.get('/v1/disputes/:id', (c) => retrieve(c, state.disputes, 'dispute'));
   app.get('/v1/invoices/:id', (c) => retrieve(c, state.invoices, 'invoice'));

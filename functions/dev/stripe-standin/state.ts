@@ -30,6 +30,8 @@ export class StandinState {
   readonly refunds = new Map<string, Stripe.Refund>();
   readonly disputes = new Map<string, Stripe.Dispute>();
   readonly customers = new Map<string, Stripe.Customer>();
+  /** Deleted customers: Stripe still answers a retrieve with `{ id, object: 'customer', deleted: true }`. */
+  readonly deletedCustomers = new Set<string>();
   readonly subscriptions = new Map<string, Stripe.Subscription>();
   readonly invoices = new Map<string, Stripe.Invoice>();
   readonly invoicePayments = new Map<string, Stripe.InvoicePayment>();

@@ -28,6 +28,11 @@ export interface PaymentGateway {
   portalUrl(customerId: string, returnUrl: string): Promise<string>;
   /** The ledger entries an event implies, read fresh from the provider (empty for unrelated events). */
   entriesFor(event: PaymentEvent): Promise<Array<Omit<LedgerEntry, 'receiptNumber' | 'receiptSentAt'>>>;
+  /**
+   * Erasure: the provider forgets a customer's personal data (name, email, address, payment
+   * methods) and ends their recurring gifts. `gone` when it was deleted before; safe to repeat.
+   */
+  deleteCustomer(customerId: string): Promise<'deleted' | 'gone'>;
 }
 
 /** Which provider events were fully processed: a redelivery is answered at once. */

@@ -27,12 +27,17 @@ export async function unsubscribePledger(deps: PledgeDeps, token: string): Promi
  */
 export async function erasePledger(deps: PledgeDeps, token: string): Promise<Pledge> {
   const now = deps.clock.now();
-  const id = deps.tokens.verify('erase', token, now);
+  const result = await erasePledge(deps, deps.tokens.verify('erase', token, now), now);
+  if (!result) throw pledgeNotFound();
+  return result.pledge;
+}
+
+/** The erase itself, by pledge id (also for erasure requests by address); `erased` is false when it was erased already. */
+export async function erasePledge(deps: Pick<PledgeDeps, 'store'>, id: string, now: Date): Promise<{ pledge: Pledge; erased: boolean } | undefined> {
   const result = await updatePledge(deps.store, id, (pledge) => {
     if (pledge.erasedAt) return undefined;
     const { name: _name, email: _email, organisation: _organisation, ipHash: _ip, emailDomain: _domain, ...rest } = pledge;
     return { ...rest, showOnWall: false, wantsUpdates: false, erasedAt: now.toISOString() };
   });
-  if (!result) throw pledgeNotFound();
-  return result.after;
+  return result && { pledge: result.after, erased: result.changed };
 }

@@ -75,8 +75,11 @@ export interface Hasher {
   ip(ip: string): string;
 }
 
-/** `mastodon-connect`: the OAuth `state` of a supporter connecting a Mastodon account (short-lived). */
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social' | 'mastodon-connect';
+/**
+ * `mastodon-connect`: the OAuth `state` of a supporter connecting a Mastodon account (short-lived).
+ * `erasure`: the link that confirms a request to erase everything of an address (24 hours).
+ */
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'erase' | 'media-upload' | 'manage-giving' | 'revoke-social' | 'mastodon-connect' | 'erasure';
 
 export interface TokenSigner {
   sign(purpose: TokenPurpose, subject: string, now: Date, ttlSeconds?: number): string;

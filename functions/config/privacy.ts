@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { PersonalDataStore, PrivacyDeps } from '../domain/privacy/ports.js';
+import type { AppDeps } from './deps.js';
+
+/**
+ * Erasure and retention reach into pledges, lent accounts and donations: they take the same
+ * stores, signer, mailer and payment gateway the rest of the app was given (the gateway is read
+ * at call time, so a test that swaps `donations.gateway` swaps it here too).
+ */
+export function privacyDeps(deps: Omit<AppDeps, 'privacy'>, personalData: PersonalDataStore): PrivacyDeps {
+  return {
+    pledges: deps.pledges,
+    accounts: deps.lending.accounts,
+    messages: deps.social.messages,
+    personalData,
+    gateway: { deleteCustomer: (customerId) => deps.donations.gateway.deleteCustomer(customerId) },
+    clock: deps.pledges.clock,
+    newId: randomUUID,
+  };
+}
