@@ -90,6 +90,18 @@ export class MastodonNetwork implements SocialNetwork {
   }
 
   /**
+   * The instance's post length: GET /api/v2/instance (public, no token) →
+   * `configuration.statuses.max_characters` (https://docs.joinmastodon.org/entities/Instance/#statuses).
+   */
+  async maxCharacters(account: Pick<AccountCredentials, 'handle' | 'server'>): Promise<number> {
+    const client = createRestAPIClient({ url: mastodonServer(account), log: 'error' });
+    const instance = await this.call('read', () => client.v2.instance.fetch(undefined, this.readMeta()));
+    const limit = instance.configuration?.statuses?.maxCharacters;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit <= 0) throw new SocialError('unavailable', 'The instance did not say how long a post may be');
+    return limit;
+  }
+
+  /**
    * POST /api/v2/media (https://docs.joinmastodon.org/methods/media/#v2) with the file and the
    * alt text as `description`; waits while Mastodon processes it (202, url null). An upload is
    * not a post: one left unattached by an attempt that failed later is removed by the instance.

@@ -44,6 +44,8 @@ export function sandboxLendingNetworks(sandbox: SandboxNetworks): Record<Platfor
       publish: async (account, post) => inner.publish(credentialsFor(platform, account), post),
       findPost: async (account, post) => inner.findPost(credentialsFor(platform, account), post),
       followers: async (account) => inner.followers(credentialsFor(platform, account)),
+      // The instance's post length is public: no password involved.
+      ...(inner.maxCharacters ? { maxCharacters: inner.maxCharacters } : {}),
     };
   };
   return Object.fromEntries(PLATFORMS.map((platform) => [platform, networkFor(platform)])) as Record<Platform, SocialNetwork>;

@@ -1,3 +1,5 @@
+import { instanceOf } from '../../domain/social/instance-limits.js';
+import { checkLength, PLATFORM_RULES } from '../../domain/social/platform-rules.js';
 import { SocialError, type AccountCredentials, type OutgoingPost, type PublishedPost, type SocialNetwork } from '../../domain/social/ports.js';
 import type { Platform } from '../../domain/social/social.js';
 import { fetchMedia, mediaMaxBytes } from './fetch-media.js';
@@ -20,7 +22,9 @@ import { fetchMedia, mediaMaxBytes } from './fetch-media.js';
  * test can prove that the dispatcher's own look-before-retry is what prevents duplicates.
  * Every post is recorded with its media (URL, alt text, type; with `fetchMedia`, the bytes each
  * file had when the network fetched it, as Mastodon and Bluesky do before posting); `audit()` counts duplicates (same clientRef, or same account and text)
- * and the expected posts that never arrived.
+ * and the expected posts that never arrived. Mastodon instances may take shorter posts than
+ * Mastodon's default (`setInstanceLimit`): the network says so (`maxCharacters`) and refuses a
+ * longer post as the instance would.
  */
 export interface SandboxOptions {
   /** Simulated round trip of every call, uniform in [min, max] ms. */
@@ -119,6 +123,8 @@ export class SandboxNetworks {
   private readonly all: SandboxPost[] = [];
   private readonly random: () => number;
   private readonly views = new Map<Platform, SocialNetwork>();
+  /** Mastodon instances by name with their own post length (the others take Mastodon's default). */
+  private readonly instanceLimits = new Map<string, number>();
   private nextId = 1;
   readonly counters: SandboxCounters = { publishCalls: 0, findCalls: 0, rateLimited: 0, unavailable: 0, timeoutsAfterStore: 0, timeoutsBeforeStore: 0, dedupedByKey: 0, refused: 0 };
 
@@ -156,6 +162,11 @@ export class SandboxNetworks {
     if (account) account.followers = followers;
   }
 
+  /** A Mastodon instance's admins set its post length (`configuration.statuses.max_characters`), e.g. `mastodon.example`, 300. */
+  setInstanceLimit(instance: string, maxCharacters: number): void {
+    this.instanceLimits.set(instance.toLowerCase(), maxCharacters);
+  }
+
   /** The `SocialNetwork` adapter for one platform. */
   network(platform: Platform): SocialNetwork {
     let view = this.views.get(platform);
@@ -165,6 +176,7 @@ export class SandboxNetworks {
         publish: (account, post) => this.publish(platform, account, post),
         findPost: (account, post) => this.findPost(platform, account, post),
         followers: (account) => this.followers(platform, account),
+        ...(platform === 'mastodon' ? { maxCharacters: (account: Pick<AccountCredentials, 'handle' | 'server'>) => this.maxCharacters(account) } : {}),
       };
       this.views.set(platform, view);
     }
@@ -224,6 +236,13 @@ export class SandboxNetworks {
       this.counters.refused++;
       throw new SocialError('rejected', `422 Text is longer than ${this.options.maxLength} characters`, { status: 422 });
     }
+    if (platform === 'mastodon') {
+      const limit = this.instanceLimit(credentials);
+      if (!checkLength('mastodon', post.text, { mastodonLimit: limit }).ok) {
+        this.counters.refused++;
+        throw new SocialError('rejected', `422 Validation failed: Text character limit of ${limit} exceeded`, { status: 422 });
+      }
+    }
     // Without fetchMedia no await: the blast's timings stay as they were.
     const media = this.options.fetchMedia ? await this.fetchMedia(platform, post) : post.media.map((item) => ({ ...item }));
     const dedupe = this.options.dedupe ?? true;
@@ -271,6 +290,17 @@ export class SandboxNetworks {
   private async followers(platform: Platform, credentials: AccountCredentials): Promise<number> {
     await this.latency();
     return this.authenticate(platform, credentials).followers;
+  }
+
+  /** GET /api/v2/instance: public, so no token is checked. */
+  private async maxCharacters(account: Pick<AccountCredentials, 'handle' | 'server'>): Promise<number> {
+    await this.latency();
+    return this.instanceLimit(account);
+  }
+
+  private instanceLimit(account: Pick<AccountCredentials, 'handle' | 'server'>): number {
+    const instance = instanceOf(account);
+    return (instance && this.instanceLimits.get(instance)) || PLATFORM_RULES.mastodon.limit;
   }
 
   private authenticate(platform: Platform, credentials: AccountCredentials): SandboxAccount {

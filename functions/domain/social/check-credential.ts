@@ -15,6 +15,8 @@ export interface CheckedCredential {
   followers: number;
   /** The credential sealed with the TokenBox, as stored with the account. */
   encryptedToken: string;
+  /** Mastodon: the longest post the account's instance takes; absent elsewhere, or when the instance did not say in time. */
+  maxCharacters?: number;
 }
 
 /** What a person calls the credential on each network, for the messages that name it. */
@@ -43,8 +45,30 @@ export async function checkAndSealCredential(
   name: AccountName,
   secret: string,
 ): Promise<CheckedCredential> {
-  const followers = await followersWith(deps, network, { handle: name.handle, ...(name.server ? { server: name.server } : {}), token: secret });
-  return { followers, encryptedToken: await deps.tokenBox.seal(secret) };
+  const credentials = { handle: name.handle, ...(name.server ? { server: name.server } : {}), token: secret };
+  const [followers, maxCharacters] = await Promise.all([followersWith(deps, network, credentials), maxCharactersOf(deps, network, credentials)]);
+  return { followers, encryptedToken: await deps.tokenBox.seal(secret), ...(maxCharacters ? { maxCharacters } : {}) };
+}
+
+/**
+ * The account's server's post length, where servers set their own (Mastodon), read beside the
+ * credential check. Never fails a lending: an instance that does not say in time is counted at
+ * the network's default, and a post too long for it then fails at the moment with its refusal.
+ */
+async function maxCharactersOf(deps: CredentialCheckDeps, network: SocialNetwork, credentials: AccountCredentials): Promise<number | undefined> {
+  if (!network.maxCharacters) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), deps.policy.verifyTimeoutMs);
+  });
+  try {
+    const limit = await Promise.race([network.maxCharacters(credentials), timeout]);
+    return limit !== undefined && Number.isInteger(limit) && limit > 0 ? limit : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function followersWith(deps: CredentialCheckDeps, network: SocialNetwork, credentials: AccountCredentials): Promise<number> {

@@ -4,7 +4,9 @@ import type { ConnectedAccount, MessageVariant } from './social.js';
  * Which approved wording a supporter's account posts. Networks reject identical text from many
  * accounts, so supporters are spread over `[text, ...alternatives]` by a hash of their account id:
  * stable (a retry or a restarted worker picks the same wording, which `findPost` relies on) and
- * close to even. The organisation's own accounts always post the main text.
+ * close to even. The organisation's own accounts post the main text. An account whose server
+ * takes shorter posts (a Mastodon instance's own limit) posts a wording that fits it
+ * (`chooseFittingWording`).
  */
 
 /** FNV-1a over the UTF-16 code units, then murmur3's finaliser so similar ids land far apart. */
@@ -35,4 +37,22 @@ export function chooseWording(
   if (owner === 'organisation') return variant.text;
   const wordings = wordingsOf(variant);
   return wordings[hash32(accountId) % wordings.length]!;
+}
+
+/**
+ * The wording for an account whose server does not take every wording (`fits`): its usual one
+ * (`chooseWording`) when that fits, else the stable choice among those that fit, by the same
+ * hash; undefined when none fits. Deterministic, like `chooseWording`, so a look after an
+ * unanswered attempt looks for the same text.
+ */
+export function chooseFittingWording(
+  variant: Pick<MessageVariant, 'text' | 'alternatives'>,
+  accountId: string,
+  owner: ConnectedAccount['owner'],
+  fits: (wording: string) => boolean,
+): string | undefined {
+  const usual = chooseWording(variant, accountId, owner);
+  if (fits(usual)) return usual;
+  const fitting = wordingsOf(variant).filter(fits);
+  return fitting.length ? fitting[hash32(accountId) % fitting.length] : undefined;
 }

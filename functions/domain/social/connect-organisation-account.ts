@@ -116,7 +116,7 @@ export async function connectOrganisationAccount(deps: OrganisationAccountDeps, 
 
   const existing = await deps.accounts.get(id);
   if (existing && existing.status !== 'revoked') throw alreadyConnected(existing);
-  const { followers, encryptedToken } = await check(deps, input.platform, named.name, input, accountRef);
+  const { followers, encryptedToken, maxCharacters } = await check(deps, input.platform, named.name, input, accountRef);
   const at = deps.clock.now().toISOString();
   const account: OrganisationAccount = {
     id,
@@ -126,6 +126,7 @@ export async function connectOrganisationAccount(deps: OrganisationAccountDeps, 
     ...(named.name.server ? { server: named.name.server } : {}),
     ...(accountRef ? { accountRef } : {}),
     followers,
+    ...(maxCharacters ? { maxCharacters } : {}),
     language: input.language,
     timeZone: input.timeZone,
     encryptedToken,
@@ -150,12 +151,13 @@ export async function reconnectOrganisationAccount(deps: OrganisationAccountDeps
   if (!current || current.status === 'revoked') throw noSuchAccount();
   const issues = credentialIssues(current.platform, credential);
   if (issues.length) throw invalid(issues);
-  const { followers, encryptedToken } = await check(deps, current.platform, { handle: current.handle, ...(current.server ? { server: current.server } : {}) }, credential, current.accountRef);
+  const { followers, encryptedToken, maxCharacters } = await check(deps, current.platform, { handle: current.handle, ...(current.server ? { server: current.server } : {}) }, credential, current.accountRef);
   const at = deps.clock.now().toISOString();
   const written = await deps.accounts.change(id, (previous) => {
     if (!previous || previous.status === 'revoked') throw noSuchAccount();
     const { expiredAt: _expired, ...rest } = previous;
-    const next: OrganisationAccount = { ...rest, followers, encryptedToken, status: 'active', reconnectedAt: at, reconnectedBy: by };
+    // The instance's limit as it says now (kept as it was when it did not say).
+    const next: OrganisationAccount = { ...rest, followers, ...(maxCharacters ? { maxCharacters } : {}), encryptedToken, status: 'active', reconnectedAt: at, reconnectedBy: by };
     return { next, audit: auditOf(deps, 'account.reconnect', by, at, previous, next) };
   });
   return viewOf(written!);

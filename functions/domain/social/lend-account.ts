@@ -82,7 +82,7 @@ export async function lendAccount(deps: LendDeps, input: LendInput, context: Len
   const ownerKey = email ? deps.hasher.email(email) : undefined;
   const id = deps.accountIdOf(accountKeyOf(input.campaignYear, input.platform, named.name, ownerKey));
   const preview = previewOrThrow(message, input.language, input.platform, id, input.timeZone);
-  const { followers, encryptedToken } = shareOnly ? { followers: 0, encryptedToken: '' } : await checkAndSealCredential(deps, network!, named.name, input.secret!);
+  const { followers, encryptedToken, maxCharacters } = shareOnly ? { followers: 0, encryptedToken: '', maxCharacters: undefined } : await checkAndSealCredential(deps, network!, named.name, input.secret!);
 
   const account: LentAccount = {
     id,
@@ -91,6 +91,7 @@ export async function lendAccount(deps: LendDeps, input: LendInput, context: Len
     handle: named.name.handle,
     ...(named.name.server ? { server: named.name.server } : {}),
     followers,
+    ...(maxCharacters ? { maxCharacters } : {}),
     language: input.language,
     timeZone: input.timeZone,
     encryptedToken,

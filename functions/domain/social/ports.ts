@@ -50,6 +50,12 @@ export interface SocialNetwork {
   findPost(account: AccountCredentials, post: OutgoingPost): Promise<PublishedPost | undefined>;
   /** Followers now (expected reach when connecting, delivered reach when posting). */
   followers(account: AccountCredentials): Promise<number>;
+  /**
+   * Where each server sets its own post length (Mastodon: the instance's
+   * `configuration.statuses.max_characters`): the longest post the account's server takes.
+   * Absent on networks with one limit for everyone.
+   */
+  maxCharacters?(account: Pick<AccountCredentials, 'handle' | 'server'>): Promise<number>;
 }
 
 /** Credentials at rest: KMS on AWS, a local key with `npm start`. Never logged. */

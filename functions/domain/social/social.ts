@@ -78,8 +78,15 @@ export interface ConnectedAccount {
   handle: string;
   /** Mastodon instance or PDS base URL; absent for networks with one host. */
   server?: string;
+  /** What the network posts as, where the handle does not name it: a Facebook Page id, a LinkedIn author URN. */
+  accountRef?: string;
   /** Followers when connected (expected reach). */
   followers: number;
+  /**
+   * Mastodon: the longest post its instance takes (`configuration.statuses.max_characters`), read
+   * when the account is lent or connected; absent when unknown (counted as Mastodon's default, 500).
+   */
+  maxCharacters?: number;
   language: Language;
   /** IANA zone, for "09:00 local time everywhere". */
   timeZone: string;
@@ -88,8 +95,6 @@ export interface ConnectedAccount {
   /** The campaign the supporter lent it for (supporters); organisation accounts serve all. */
   campaignYear?: number;
   connectedAt: string;
-  /** What the network posts as, where the handle does not name it: a Facebook Page id, a LinkedIn author URN. */
-  accountRef?: string;
   status: 'active' | 'expired' | 'revoked';
   /** Supporters: a keyed hash of their email, for the revoke link and reconnect reminders. */
   ownerKey?: string;

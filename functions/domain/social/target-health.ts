@@ -1,3 +1,4 @@
+import { instanceOf, serverLimitOf } from './instance-limits.js';
 import type { AccountStore, LentAccount } from './ports.js';
 import type { Platform } from './social.js';
 
@@ -19,6 +20,12 @@ export interface TargetHealth {
   byPlatform: Partial<Record<Platform, { active: number; expired: number }>>;
   /** The organisation's expired accounts, for a manager to connect again (supporters are counted, not listed). */
   expiredOrganisationAccounts: Array<{ id: string; platform: Platform; handle: string; expiredAt?: string; reconnectAskedAt?: string }>;
+  /**
+   * Active Mastodon accounts by instance and the post length it takes (where it said, when the
+   * account was lent or connected), shortest first: counts only, no handles. The editor counts
+   * against Mastodon's default; accounts on instances below it post a wording that fits, if any.
+   */
+  mastodonLimits: Array<{ instance: string; maxCharacters: number; accounts: number }>;
 }
 
 /**
@@ -36,7 +43,9 @@ export async function targetHealth(accounts: Pick<AccountStore, 'targetsOf'>, ca
     supporters: { active: 0, expired: 0, shareOnly: 0 },
     byPlatform: {},
     expiredOrganisationAccounts: [],
+    mastodonLimits: [],
   };
+  const limits = new Map<string, TargetHealth['mastodonLimits'][number]>();
   for await (const page of accounts.targetsOf(campaignYear)) {
     for (const account of page as LentAccount[]) {
       if (account.status !== 'active' && account.status !== 'expired') continue;
@@ -49,6 +58,13 @@ export async function targetHealth(accounts: Pick<AccountStore, 'targetsOf'>, ca
       const platform = (health.byPlatform[account.platform] ??= { active: 0, expired: 0 });
       platform[state]++;
       if (state === 'active' && account.owner === 'supporter' && account.shareOnly) health.supporters.shareOnly++;
+      const limit = serverLimitOf(account);
+      if (state === 'active' && limit !== undefined) {
+        const instance = instanceOf(account) ?? 'an unnamed instance';
+        const entry = limits.get(`${instance} ${limit}`) ?? { instance, maxCharacters: limit, accounts: 0 };
+        entry.accounts++;
+        limits.set(`${instance} ${limit}`, entry);
+      }
       if (state === 'expired') {
         const asked = account.reconnectAsked && account.reconnectAsked.expiredAt === account.expiredAt ? account.reconnectAsked.at : undefined;
         if (asked) health.expired.asked++;
@@ -64,5 +80,6 @@ export async function targetHealth(accounts: Pick<AccountStore, 'targetsOf'>, ca
       }
     }
   }
+  health.mastodonLimits = [...limits.values()].sort((a, b) => a.maxCharacters - b.maxCharacters || a.instance.localeCompare(b.instance));
   return health;
 }

@@ -126,5 +126,8 @@ export const TargetHealthSchema = z
     expiredOrganisationAccounts: z.array(
       z.object({ id: z.string(), platform: z.enum(PLATFORMS), handle: z.string(), expiredAt: z.string().optional(), reconnectAskedAt: z.string().optional() }),
     ),
+    mastodonLimits: z
+      .array(z.object({ instance: z.string().openapi({ example: 'mastodon.example' }), maxCharacters: z.number().int(), accounts: z.number().int() }))
+      .openapi({ description: "Active Mastodon accounts by instance and the post length the instance takes (read when lent or connected), shortest first: counts only" }),
   })
   .openapi('TargetHealth');

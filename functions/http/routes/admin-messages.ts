@@ -59,7 +59,7 @@ export function adminMessageRoutes(deps: AppDeps) {
   // Before `/{year}/{id}`, which would take `targets` for a message id.
   documentRoute(app, {
     method: 'get', path: '/{year}/targets', tag: TAG, params: CampaignParamsSchema, secured: true,
-    summary: "The accounts the campaign's messages go out from, by health: active ones (and their followers), expired ones (refused by their network: they post nothing until reconnected; whether their owner was asked), per owner and platform, and the organisation's expired accounts.",
+    summary: "The accounts the campaign's messages go out from, by health: active ones (and their followers), expired ones (refused by their network: they post nothing until reconnected; whether their owner was asked), per owner and platform, the organisation's expired accounts, and the Mastodon instances' post lengths (accounts per instance and limit).",
     responses: { 200: { description: 'Counts, and the organisation accounts to reconnect', schema: TargetHealthSchema } },
   });
   app.get('/:year/targets', async (c) => {

@@ -76,8 +76,10 @@ interface StandinGrant {
 /** Matches a request to a fault: "POST /api/v1/statuses", "GET /api/v1/accounts/verify_credentials", … */
 type Route = string;
 
-export async function startMastodonStandin(options: { domain?: string } = {}) {
+export async function startMastodonStandin(options: { domain?: string; maxCharacters?: number } = {}) {
   const domain = options.domain ?? 'mastodon.example';
+  /** The instance's post length (`configuration.statuses.max_characters`): Mastodon's default unless the admins set another. */
+  let maxCharacters = options.maxCharacters ?? 500;
   const accounts: StandinAccount[] = [];
   const statuses: StoredStatus[] = [];
   const media = new Map<string, StoredMedia>();
@@ -137,6 +139,9 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
   // Mastodon's API takes form parameters or JSON alike.
   const formOrJson = async (c: Context): Promise<Record<string, unknown>> =>
     (c.req.header('content-type') ?? '').startsWith('application/json') ? ((await c.req.json()) as Record<string, unknown>) : ((await c.req.parseBody({ all: true })) as Record<string, unknown>);
+
+  // https://docs.joinmastodon.org/methods/instance/#v2 → Instance (public: no token needed).
+  app.get('/api/v2/instance', (c) => c.json(instanceJson()));
 
   // https://docs.joinmastodon.org/methods/accounts/#verify_credentials → CredentialAccount
   app.get('/api/v1/accounts/verify_credentials', (c) => {
@@ -209,7 +214,7 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     const text = body.status ?? '';
     const mediaIds = body.media_ids ?? [];
     if (!text && mediaIds.length === 0) return c.json({ error: "Validation failed: Text can't be blank" }, 422);
-    if ([...text].length > 500) return c.json({ error: 'Validation failed: Text character limit of 500 exceeded' }, 422);
+    if (statusLength(text) > maxCharacters) return c.json({ error: `Validation failed: Text character limit of ${maxCharacters} exceeded` }, 422);
     // PostStatusService#validate_media!: at most 4, and a video alone.
     if (mediaIds.length > 4) return c.json({ error: 'Validation failed: Cannot attach more than 4 files' }, 422);
     if (mediaIds.length > 1 && mediaIds.some((id) => MASTODON_VIDEO_TYPES.includes(media.get(id)?.type ?? ''))) {
@@ -341,6 +346,40 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
   // A media kit file on the platform's own site, for the default media loader.
   app.get('/media/:file', (c) => c.body(PNG, 200, { 'content-type': 'image/png' }));
 
+  function instanceJson() {
+    // https://docs.joinmastodon.org/entities/Instance/
+    return {
+      domain,
+      title: 'Mastodon',
+      version: '4.3.0',
+      source_url: 'https://github.com/mastodon/mastodon',
+      description: 'A stand-in instance for the tests.',
+      usage: { users: { active_month: accounts.length } },
+      thumbnail: { url: `https://files.${domain}/site_uploads/files/000/000/001/@1x/thumbnail.png` },
+      languages: ['en'],
+      configuration: {
+        urls: { streaming: `wss://${domain}` },
+        vapid: { public_key: 'BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=' },
+        accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
+        statuses: { max_characters: maxCharacters, max_media_attachments: 4, characters_reserved_per_url: 23 },
+        media_attachments: {
+          supported_mime_types: [...MASTODON_IMAGE_TYPES, ...MASTODON_VIDEO_TYPES],
+          image_size_limit: 16_777_216,
+          image_matrix_limit: 33_177_600,
+          video_size_limit: 103_809_024,
+          video_frame_rate_limit: 120,
+          video_matrix_limit: 8_294_400,
+        },
+        polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
+        translation: { enabled: false },
+      },
+      registrations: { enabled: false, approval_required: false, message: null },
+      api_versions: { mastodon: 2 },
+      contact: { email: `admin@${domain}`, account: null },
+      rules: [],
+    };
+  }
+
   function accountJson(account: StandinAccount) {
     // https://docs.joinmastodon.org/entities/Account/
     return {
@@ -457,6 +496,10 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
     failNext(route: Route, ...planned: Fault[]) {
       faults.set(route, [...(faults.get(route) ?? []), ...planned]);
     },
+    /** The instance's admins set another post length (what GET /api/v2/instance says and POST /api/v1/statuses enforces). */
+    setMaxCharacters(limit: number) {
+      maxCharacters = limit;
+    },
     /** Uploads from now on need this many GET /api/v1/media/:id polls before they are processed. */
     processUploadsAfter(polls: number) {
       processingPolls = polls;
@@ -471,6 +514,16 @@ export async function startMastodonStandin(options: { domain?: string } = {}) {
 }
 
 export type MastodonStandin = Awaited<ReturnType<typeof startMastodonStandin>>;
+
+/**
+ * A status's length as Mastodon's StatusLengthValidator counts it: every URL is 23 characters
+ * (`characters_reserved_per_url`), a remote mention counts only its `@user` part, and the rest in
+ * grapheme clusters.
+ */
+function statusLength(text: string): number {
+  const counted = text.replace(/https?:\/\/[^\s<]+/g, 'x'.repeat(23)).replace(/(^|[^/\w])@(\w+)@[\w.-]+\w/g, '$1@$2');
+  return [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(counted)].length;
+}
 
 /** `/api/v1/accounts/123/statuses` → `/api/v1/accounts/:id/statuses`. */
 const routeOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');

@@ -1,6 +1,6 @@
 import type { MediaItem } from '../../campaigns/campaign.js';
-import { chooseWording } from '../choose-variant.js';
 import { campaignTagOf, composePost } from '../compose-post.js';
+import { wordingFor } from '../instance-limits.js';
 import { postMedia } from '../message-media.js';
 import { SocialError, type OutgoingPost } from '../ports.js';
 import type { ConnectedAccount, Delivery, MessageVariant, SocialMessage } from '../social.js';
@@ -55,8 +55,9 @@ export function mediaFromKit(source: MediaKitSource): NonNullable<MessageCompose
 
 /**
  * A `PostComposer` from the message itself: the variant for the account's platform in the
- * target's language (else English), the wording chosen for the account (`chooseWording`: stable
- * per account, so a look after an unanswered attempt looks for the same text), the hashtags and
+ * target's language (else English), the wording chosen for the account (`wordingFor`: stable
+ * per account, so a look after an unanswered attempt looks for the same text; on a Mastodon
+ * instance with a lower limit, one that fits it, or a `rejected` saying none does), the hashtags and
  * the tagged link (`composePost`), the media (`deps.media`), and the delivery's clientRef.
  */
 export function messageComposer(deps: MessageComposerDeps): PostComposer {
@@ -70,7 +71,8 @@ export function messageComposer(deps: MessageComposerDeps): PostComposer {
         message.variants.find((v) => v.platform === account.platform && v.language === delivery.target.language) ??
         message.variants.find((v) => v.platform === account.platform && v.language === 'en');
       if (!variant) throw new SocialError('rejected', `the message has no ${account.platform} variant in ${delivery.target.language} or English`);
-      const text = composePost(variant, { text: chooseWording(variant, account.id, account.owner), campaignTag: campaignTagOf(message), source: account.platform });
+      const compose = (wording: string) => composePost(variant, { text: wording, campaignTag: campaignTagOf(message), source: account.platform });
+      const text = compose(wordingFor(variant, account, compose));
       return { text, media: deps.media ? await deps.media(message, variant) : [], clientRef: delivery.clientRef };
     },
   };
