@@ -27,8 +27,33 @@ export const maskEmail = (email: string): string => {
   return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
 };
 
-/** What an error may say in a log: its name, code and message, never the request that caused it. */
+/**
+ * What an error may say in a log: its name, code and message, never the request that caused it.
+ * Its message and stack are redacted (`redactPersonalData`): a provider's error may quote an address or a URL with a token.
+ */
 export const describeError = (error: unknown): Record<string, unknown> =>
   error instanceof Error
-    ? { error: error.name, code: (error as { code?: string }).code, detail: error.message, stack: error.stack?.split('\n').slice(0, 5).join('\n') }
-    : { error: String(error) };
+    ? {
+        error: error.name,
+        code: (error as { code?: string }).code,
+        detail: redactPersonalData(error.message),
+        stack: error.stack && redactPersonalData(error.stack.split('\n').slice(0, 5).join('\n')),
+      }
+    : { error: redactPersonalData(String(error)) };
+
+/**
+ * What an error's own words may carry into a log that we never want there: providers quote the
+ * address they refused ("Email address is not verified … ana@example.org"), a failed fetch quotes
+ * its URL with the signed token in it. Addresses keep their first letter and domain (enough to
+ * debug, like `maskEmail`); token values become `…`.
+ */
+const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const TOKEN_PARAM = /\b(token|state|code|access_token|refresh_token|client_secret|password|secret)=([^&\s"'<>]+)/gi;
+const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/g;
+
+export function redactPersonalData(text: string): string {
+  return text
+    .replace(EMAIL, (address) => `${address[0]}***${address.slice(address.lastIndexOf('@'))}`)
+    .replace(TOKEN_PARAM, (_match, name: string) => `${name}=…`)
+    .replace(BEARER, 'Bearer …');
+}
