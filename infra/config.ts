@@ -47,6 +47,11 @@ export const platformConfigSchema = z
       (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
       z.string().regex(/^[a-z]{3}$/, 'reportingCurrency must be an ISO 4217 code, e.g. usd').default('usd'),
     ),
+    /**
+     * The version id of the origin-verify secret CloudFront sends the API, after rotating it
+     * (docs/deploy.md); unset, the version current when the distribution was last changed.
+     */
+    originVerifySecretVersion: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9-]{32,64}$/, 'originVerifySecretVersion must be a Secrets Manager version id').optional()),
     /** Directory holding the built static site (`npm run build:web`). */
     webAssetPath: z.string().default('web/dist'),
     /** `false` replaces the Lambda bundle with a stub: for fast synths and tests, refused on prod by app.ts. */
@@ -75,6 +80,7 @@ export const CONTEXT_KEYS = [
   'financeEmail',
   'managersEmail',
   'reportingCurrency',
+  'originVerifySecretVersion',
   'webAssetPath',
   'bundling',
 ] as const satisfies readonly (keyof PlatformConfig)[];

@@ -72,6 +72,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     certificateArn: config.certificateArn,
     webAclArn: config.webAclArn,
     authDomainPrefix: config.authDomainPrefix,
+    originVerifySecretVersion: config.originVerifySecretVersion,
   });
   // The web stack reads the ACL's ARN from us-east-1 as it deploys.
   if (edge) web.addStackDependency(edge, 'the distribution reads the web ACL ARN from the edge stack');
@@ -107,6 +108,7 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     table: data.table,
     tableKey: data.tableKey,
     appSecret: data.appSecret,
+    originVerifySecret: web.originVerifySecret,
     emailIdentity: email.identity,
     configurationSetName: email.configurationSet.configurationSetName,
     configurationSetArn: email.configurationSetArn,

@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerOriginSecrets } from '../adapters/secrets-manager/origin-secrets.js';
+import type { OriginSecrets } from '../http/middleware/origin-verify.js';
 import type { TokenVerifier } from '../domain/auth/principal.js';
 import { signInEndpoints, type SignInEndpoints } from '../domain/auth/sign-in.js';
 import type { CampaignDeps } from '../domain/campaigns/campaign-service.js';
@@ -75,6 +78,8 @@ export interface AppDeps {
   /** The organisation's own accounts, connected by managers: the same networks, token box and account ids as lending. */
   organisation: OrganisationAccountDeps;
   auth: TokenVerifier;
+  /** On AWS (ORIGIN_VERIFY_SECRET_ARN): CloudFront's X-Origin-Verify values; /api/* serves only requests that carry one. Unset locally. */
+  originSecrets?: OriginSecrets;
   /** Where the console signs staff in (undefined: AUTH_SIGN_IN_URL is not set). */
   signIn?: SignInEndpoints;
   logger: Logger;
@@ -93,6 +98,8 @@ export interface DepsOverrides {
   policy?: AbusePolicy;
   /** Where published pages go; `npm start` writes them into its site folder. */
   publisher?: SitePublisher;
+  /** CloudFront's X-Origin-Verify values (default: read from ORIGIN_VERIFY_SECRET_ARN when set). */
+  originSecrets?: OriginSecrets;
   /** Where media kit uploads go; `npm start` keeps them in its site folder. */
   media?: MediaStorage;
   gateway?: PaymentGateway;
@@ -164,10 +171,17 @@ const unconfiguredMedia: MediaStorage = {
   createUpload: () => Promise.reject(new AppError('unavailable', 'Media uploads are not configured on this deployment.')),
 };
 
+/** Read at cold start, like the app secret: a function that cannot read it does not start. */
+async function loadOriginSecrets(env: Env): Promise<OriginSecrets | undefined> {
+  if (!env.ORIGIN_VERIFY_SECRET_ARN) return undefined;
+  return new SecretsManagerOriginSecrets(env.ORIGIN_VERIFY_SECRET_ARN, { client: new SecretsManagerClient({ region: env.AWS_REGION }) }).load();
+}
+
 /** The composition root: the only place that knows which adapter serves which port. */
 export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promise<AppDeps> {
   const clock = overrides.clock ?? systemClock;
   const appSecret = await resolveAppSecret(env);
+  const originSecrets = overrides.originSecrets ?? (await loadOriginSecrets(env));
   const keys = deriveKeys(appSecret);
   const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   const ses = createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
@@ -237,6 +251,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       reportingCurrency: env.REPORTING_CURRENCY,
       publicUrl: env.PUBLIC_URL,
     },
+    originSecrets,
     social: { messages: messageRepository, campaigns: campaignRepository, deliveries: new DynamoDeliveryStore(documents, env.TABLE_NAME), clock, newId: randomUUID },
     lending: {
       accounts: new DynamoAccountStore(documents, env.TABLE_NAME),

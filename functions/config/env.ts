@@ -20,6 +20,11 @@ export const envSchema = z.object({
   /** One secret; every key is derived from it. Either inline (local) or a Secrets Manager ARN (AWS). */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
   APP_SECRET_ARN: z.string().startsWith('arn:', 'must be a Secrets Manager ARN').optional(),
+  /**
+   * AWS only, on the functions that serve HTTP: the secret whose value CloudFront sends in
+   * X-Origin-Verify; /api/* then answers only requests that carry it. Unset locally: every request is served.
+   */
+  ORIGIN_VERIFY_SECRET_ARN: z.string().startsWith('arn:', 'must be a Secrets Manager ARN').optional(),
   AUTH_ISSUER: url,
   AUTH_JWKS_URL: url,
   AUTH_AUDIENCE: z.string().min(1, 'must name the client id tokens are issued to'),

@@ -10,6 +10,8 @@ import { adminCampaignRoutes, mediaUploadRoutes } from './routes/admin-campaigns
 import { adminPledgeRoutes } from './routes/admin-pledges.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { donationRoutes, stripeWebhookRoutes } from './routes/donations.js';
+import { refuseCrossOriginPreflight } from './middleware/cross-origin.js';
+import { verifyOrigin } from './middleware/origin-verify.js';
 import { mountDocs } from './routes/docs.js';
 import { financeRoutes } from './routes/finance.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
@@ -59,6 +61,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (c.req.path.startsWith('/api/admin/media-uploads/')) return next();
     return c.req.path === '/api/stripe/webhook' ? webhookBodies(c, next) : smallBodies(c, next);
   });
+  // On AWS, only what came through CloudFront (and its WAF) is served; the execute-api address answers 403.
+  if (deps.originSecrets) app.use('/api/*', verifyOrigin(deps.originSecrets));
+  app.options('/api/*', refuseCrossOriginPreflight);
   app.onError(handleError(deps.logger));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `There is nothing at ${c.req.method} ${c.req.path}.` } }, 404));
 

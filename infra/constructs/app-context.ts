@@ -5,6 +5,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { DeployStage, PlatformConfig } from '../config.js';
+import type { AppFunction } from './app-function.js';
 
 /**
  * What every function built on `createDeps` needs to know and to reach: the table and its key,
@@ -15,6 +16,8 @@ export interface AppContextProps {
   table: dynamodb.ITable;
   tableKey: kms.IKey;
   appSecret: secretsmanager.ISecret;
+  /** WebStack.originVerifySecret: what CloudFront sends in X-Origin-Verify. */
+  originVerifySecret: secretsmanager.ISecret;
   emailIdentity: ses.IEmailIdentity;
   configurationSetName: string;
   configurationSetArn: string;
@@ -64,6 +67,17 @@ export function grantTableKeyViaDynamoDb(role: iam.IRole, key: kms.IKey, actions
 /** createDeps derives every signing key from the app secret at cold start. */
 export function grantAppSecret(role: iam.IRole, secret: secretsmanager.ISecret): void {
   role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'AppSecret', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+}
+
+/**
+ * A function behind an HTTP API route: it serves only requests that carry CloudFront's
+ * X-Origin-Verify value (ORIGIN_VERIFY_SECRET_ARN, read by functions/config/deps.ts), so the
+ * execute-api address cannot be used around the distribution and its WAF. Scheduled jobs serve
+ * no HTTP and get neither the variable nor the read.
+ */
+export function servesRoutesThroughCloudFront(fn: AppFunction, secret: secretsmanager.ISecret): void {
+  fn.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', secret.secretArn);
+  fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'OriginVerifySecret', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
 }
 
 /** Mail only through the platform's identity and configuration set, and only as its sender. */

@@ -18,7 +18,15 @@ import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
-import { appEnvironment, grantAppSecret, grantSendMail, grantSocialTokenKey, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
+import {
+  appEnvironment,
+  grantAppSecret,
+  grantSendMail,
+  grantSocialTokenKey,
+  grantTableKeyViaDynamoDb,
+  servesRoutesThroughCloudFront,
+  type AppContextProps,
+} from '../constructs/app-context.js';
 
 /**
  * Item-level DynamoDB actions the API may use, and nothing else (no Scan, no table management).
@@ -89,6 +97,7 @@ export class ApiStack extends Stack {
     // A presigned upload is signed with the API's credentials, so the API may put objects, under
     // media/ only; it never reads, lists or deletes the bucket.
     this.handler.role.addManagedPolicy(props.mediaUploadPolicy);
+    servesRoutesThroughCloudFront(this.handler, props.originVerifySecret);
     // Supporters lend accounts through the API, which seals their credentials; it never opens one.
     grantSocialTokenKey(this.handler.role, props.socialTokenKey, 'kms:Encrypt');
     this.addRoutes(props.httpApi);

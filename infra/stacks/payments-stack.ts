@@ -17,7 +17,7 @@ import { AppFunction, REPO_ROOT } from '../constructs/app-function.js';
 import { ScheduledJob } from '../constructs/scheduled-job.js';
 import { acknowledge } from '../nag.js';
 import { stagePolicy, type StageStackProps } from './stage.js';
-import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, type AppContextProps } from '../constructs/app-context.js';
+import { appEnvironment, grantAppSecret, grantSendMail, grantTableKeyViaDynamoDb, servesRoutesThroughCloudFront, type AppContextProps } from '../constructs/app-context.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 
 /** The routes this stack owns; more specific than the API stack's `ANY /api/{proxy+}`, so they win. */
@@ -189,6 +189,7 @@ export class PaymentsStack extends Stack {
     this.grant(this.webhook.role, props, 'webhook');
     this.grant(this.checkout.role, props, 'checkout');
     this.grant(this.finance.role, props, 'finance');
+    for (const fn of [this.webhook, this.checkout, this.finance]) servesRoutesThroughCloudFront(fn, props.originVerifySecret);
 
     this.deadLetters = deadLetterQueue(this, 'WebhookDeadLetters', "the webhook function's asynchronous invocations");
     // Only asynchronous invokes use this; API Gateway's synchronous ones are answered 5xx instead.

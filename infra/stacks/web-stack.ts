@@ -1,14 +1,16 @@
-import { CfnOutput, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, type CfnElement } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from '../constructs/directory-index.js';
 import { SiteDeployment } from '../constructs/site-deployment.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../functions/http/security-headers.js';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/middleware/origin-verify.js';
 import { hostedSignInUrl } from './auth-stack.js';
 import { EDGE_REGION, webAclParameterName } from './edge-stack.js';
 import { acknowledge } from '../nag.js';
@@ -36,6 +38,8 @@ export interface WebStackProps extends StageStackProps {
   webAclArn?: string;
   /** The Cognito hosted sign-in's domain prefix, when not the default (auth-stack.ts). */
   authDomainPrefix?: string;
+  /** The origin-verify secret's version CloudFront sends; set when rotating it (docs/deploy.md). */
+  originVerifySecretVersion?: string;
 }
 
 /** The public site: a private bucket behind CloudFront, which also fronts the API under /api/*. */
@@ -52,6 +56,13 @@ export class WebStack extends Stack {
   readonly mediaUploadPolicy: iam.ManagedPolicy;
   /** The URL visitors use: the custom domain, or the distribution's own name. */
   readonly publicUrl: string;
+  /**
+   * The value CloudFront sends the API in X-Origin-Verify, and the API checks
+   * (functions/http/middleware/origin-verify.ts): only requests that came through the
+   * distribution and its WAF carry it. Here, beside the distribution that reads it, so the
+   * dynamic reference names a secret of the same stack; the API and payments stacks deploy later.
+   */
+  readonly originVerifySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -122,9 +133,17 @@ export class WebStack extends Stack {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
     });
 
+    this.originVerifySecret = this.createOriginVerifySecret(props);
     const apiOrigin = new origins.HttpOrigin(props.apiOriginDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      // A CloudFormation dynamic reference ({{resolve:secretsmanager:…}}), resolved as the
+      // distribution is created or updated: the value is in CloudFront's configuration, never in
+      // the template. CloudFormation resolves it again only when the reference's text changes,
+      // hence the version id when rotating.
+      customHeaders: {
+        [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(this.originVerifySecret.secretArn, { versionId: props.originVerifySecretVersion }).unsafeUnwrap(),
+      },
     });
     // TTL 0 unless the API says otherwise: a response is cached only when it carries Cache-Control
     // max-age/s-maxage (the stats endpoint does), and never longer than API_MAX_EDGE_TTL.
@@ -203,6 +222,25 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'PublicUrl', { value: this.publicUrl });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
+    new CfnOutput(this, 'OriginVerifySecretArn', {
+      value: this.originVerifySecret.secretArn,
+      description: 'What CloudFront sends the API in X-Origin-Verify (rotating it: docs/deploy.md)',
+    });
+  }
+
+  private createOriginVerifySecret(props: WebStackProps): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
+      description: `Blue Heart ${props.stage}: the value CloudFront sends the API in ${ORIGIN_VERIFY_HEADER}; the API refuses requests without it (they went around CloudFront and its WAF)`,
+      // Plain characters: the value travels as an HTTP header.
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: stagePolicy(props.stage).removalPolicy,
+    });
+    acknowledge(
+      secret,
+      'AwsSolutions-SMG4',
+      "Rotated by hand (docs/deploy.md): a Lambda rotation would change the value while CloudFront keeps sending the old one, since CloudFormation re-reads a dynamic reference only when its text changes. The API accepts the current and the previous version, so a new value, then a Web deploy with its version id, never locks the API out.",
+    );
+    return secret;
   }
 
   private createSitePublishingPolicy(): iam.ManagedPolicy {

@@ -127,7 +127,7 @@ const PAYMENT_FUNCTIONS = ['Stripe webhook', 'donation checkout', 'finance recon
 
 describe('payment functions', () => {
   it('get the variables env.ts requires and nothing for publishing or media', () => {
-    const known = new Set([...Object.keys(envSchema.shape), 'NODE_OPTIONS']);
+    const known = new Set([...Object.keys(envSchema.shape), 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME']);
     for (const suffix of PAYMENT_FUNCTIONS) {
       const env = functionNamed(payments, suffix).Properties.Environment.Variables as Record<string, unknown>;
       expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
@@ -198,7 +198,7 @@ describe('routes', () => {
 });
 
 describe('least privilege', () => {
-  it('lets the webhook write ledger items, query payouts, read both secrets and send receipts as the sender', () => {
+  it('lets the webhook write ledger items, query payouts, read its three secrets and send receipts as the sender', () => {
     const statements = roleStatements(payments, webhookRoleId);
     expect(rights(statements)).toEqual(
       [
@@ -206,7 +206,8 @@ describe('least privilege', () => {
         // payout.reconciliation_completed: the payout's records, and its month through GSI3.
         'dynamodb:Query',
         ...KMS_VIA_DYNAMODB,
-        'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue',
+        // The app secret, the Stripe secret, and CloudFront's X-Origin-Verify value.
+        'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue',
         'ses:SendEmail', 'ses:SendRawEmail',
         // Lambda writes failed asynchronous invocations to the dead-letter queue with this role.
         'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage',
@@ -219,9 +220,9 @@ describe('least privilege', () => {
     expect(sqs.Resource).toEqual({ 'Fn::GetAtt': [idOf(dev.platform.payments, dev.platform.payments.deadLetters), 'Arn'] });
   });
 
-  it('lets checkout read the table and both secrets, and nothing else: no writes, no mail', () => {
+  it('lets checkout read the table and its three secrets, and nothing else: no writes, no mail', () => {
     expect(rights(roleStatements(payments, checkoutRoleId))).toEqual(
-      [...CHECKOUT_TABLE_ACTIONS, 'kms:Decrypt', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue'].sort(),
+      [...CHECKOUT_TABLE_ACTIONS, 'kms:Decrypt', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue'].sort(),
     );
   });
 
@@ -247,9 +248,11 @@ describe('least privilege', () => {
       if (query) expect(query.Action).toEqual('dynamodb:Query');
       expect(JSON.stringify(statements.find((s) => s.Sid === 'TableKeyViaDynamoDb')!.Condition)).toContain('kms:ViaService');
       const secrets = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'));
-      expect(secrets.map((s) => s.Action)).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue']);
+      expect(secrets.map((s) => s.Sid).sort()).toEqual(['AppSecret', 'OriginVerifySecret', 'StripeSecret']);
+      for (const secret of secrets) expect(secret.Action).toEqual('secretsmanager:GetSecretValue');
       expect(secrets.find((s) => s.Sid === 'StripeSecret')!.Resource).toEqual({ Ref: secretId });
       expect(JSON.stringify(secrets.find((s) => s.Sid === 'AppSecret')!.Resource)).toContain('AppSecret');
+      expect(JSON.stringify(secrets.find((s) => s.Sid === 'OriginVerifySecret')!.Resource)).toContain('OriginVerifySecret');
     }
   });
 
@@ -291,9 +294,11 @@ describe('finance', () => {
         'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue',
         'ses:SendEmail', 'ses:SendRawEmail',
       ];
-      // A job's failed runs go to its dead-letter queue with its own role.
+      // A job's failed runs go to its dead-letter queue with its own role; the finance function
+      // serves routes, so it also reads CloudFront's X-Origin-Verify value.
       const job = roleId !== financeRoleId;
-      expect(actions, roleId).toEqual([...expected, ...(job ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] : [])].sort());
+      const own = job ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] : ['secretsmanager:GetSecretValue'];
+      expect(actions, roleId).toEqual([...expected, ...own].sort());
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']));
       for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*']) expect(actions).not.toContain(forbidden);
       const indexes = JSON.stringify(statements).match(/\/index\/[^"]*/g);

@@ -191,11 +191,11 @@ describe('api stack', () => {
     expect(wildcard.flatMap((s) => asArray(s.Action)).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
-  it('reads the one secret, uses the table key only via DynamoDB, and sends mail only as the sender', () => {
+  it('reads the app secret and the origin-verify secret, uses the table key only via DynamoDB, and sends mail only as the sender', () => {
     const statements = httpStatements(dev);
     const find = (action: string) => statements.filter((s) => asArray(s.Action).includes(action));
-    expect(find('secretsmanager:GetSecretValue')).toHaveLength(1);
-    expect(asArray(find('secretsmanager:GetSecretValue')[0]!.Resource)).toHaveLength(1);
+    expect(find('secretsmanager:GetSecretValue')).toHaveLength(2);
+    for (const read of find('secretsmanager:GetSecretValue')) expect(asArray(read.Resource)).toHaveLength(1);
     expect(JSON.stringify(find('kms:Decrypt')[0]!.Condition)).toContain('kms:ViaService');
     const ses = find('ses:SendEmail');
     expect(ses).toHaveLength(1);
