@@ -18,6 +18,23 @@ export interface MediaLimits {
 export const mediaMaxBytes = (platform: Platform, contentType: string): number => MEDIA_RULES[platform].types[contentType] ?? 300 * 1024 * 1024;
 
 /**
+ * Every file of a post, read before anything is uploaded (X, Facebook, LinkedIn): a file too
+ * large for `platform`, of another type than the message says or gone is refused (`rejected`)
+ * while nothing has left; a loader's own failure is `unavailable`.
+ */
+export async function loadPostMedia(platform: Platform, media: readonly PostMedia[], load: MediaLoader, timeoutMs: number): Promise<Array<{ media: PostMedia; bytes: Uint8Array<ArrayBuffer> }>> {
+  return Promise.all(
+    media.map(async (item) => {
+      try {
+        return { media: item, bytes: await load(item, { maxBytes: mediaMaxBytes(platform, item.contentType), timeoutMs }) };
+      } catch (error) {
+        throw error instanceof SocialError ? error : new SocialError('unavailable', `The media file could not be read: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  );
+}
+
+/**
  * GETs a media kit file from its public URL (the site: CloudFront on AWS, the local site server
  * with `npm start`), bounded in time and size. Nothing here posts, so every failure is certain:
  * a file that is gone (4xx), of another type than the message says (a page served instead of

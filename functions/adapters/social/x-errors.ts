@@ -2,8 +2,11 @@ import { ApiPartialResponseError, ApiRequestError, ApiResponseError, type Twitte
 import { SocialError } from '../../domain/social/ports.js';
 import { neverSent, retryAfterMs } from './http-answer.js';
 
-/** What a failed call was doing: only `post` (POST /2/tweets) can have posted without a clear answer. */
-export type XCall = 'read' | 'post';
+/**
+ * What a failed call was doing: only `post` (POST /2/tweets) can have posted without a clear
+ * answer; a `read` or a `media` upload posts nothing, so no failure of theirs is `uncertain`.
+ */
+export type XCall = 'read' | 'media' | 'post';
 
 /** When a 429 says no reset time: X's rate-limit windows are 15 minutes (https://docs.x.com/x-api/fundamentals/rate-limits). */
 const DEFAULT_RETRY_AFTER_MS = 15 * 60_000;
@@ -41,8 +44,9 @@ export function xRetryAfterMs(error: ApiResponseError, now: Date): number | unde
 /**
  * X's answers as the dispatcher needs them (ports.ts `SocialErrorKind`): 401 and the 403s of
  * `CREDENTIAL_PROBLEMS` → auth; 429 → rate_limited; other 4xx (400 invalid request, a 403 about
- * the post or the account) → rejected, in X's words; 503 → unavailable; other 5xx, a timeout, a
- * dropped connection or an answer cut short → uncertain for a post, unavailable for a read; a
+ * the post or the account, a media file X refuses) → rejected, in X's words; 503 → unavailable;
+ * other 5xx, a timeout, a dropped connection or an answer cut short → uncertain for a post,
+ * unavailable for a read or an upload; a
  * connection that never opened → unavailable. A duplicate refusal is left to the caller
  * (`isDuplicateContent`), which looks for the post first.
  */

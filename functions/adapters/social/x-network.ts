@@ -3,8 +3,10 @@ import { TwitterApi, type ITwitterApiClientPlugin, type TweetV2 } from 'twitter-
 import type { AccountCredentials, OutgoingPost, PublishedPost, SocialNetwork } from '../../domain/social/ports.js';
 import { SocialError } from '../../domain/social/ports.js';
 import { postRefusedAsDuplicate } from './duplicate-refusal.js';
+import { fetchMedia, loadPostMedia, type MediaLoader } from './fetch-media.js';
 import { sameText } from './mastodon-text.js';
 import { isDuplicateContent, xError, type XCall } from './x-errors.js';
+import { uploadToX, type XUploadSettings } from './x-media.js';
 
 /** The X API's origin as `twitter-api-v2` writes it into every v2 URL. */
 const X_API = 'https://api.x.com/';
@@ -14,7 +16,7 @@ const X_API = 'https://api.x.com/';
  * it): `handle` is the account's `@username` (followers() checks that the token belongs to it),
  * and the sealed `token` is either
  * - an OAuth 2.0 user access token (Authorization Code with PKCE; scopes `tweet.read
- *   tweet.write users.read`), sent as `Authorization: Bearer`. X's OAuth 2.0 access tokens
+ *   tweet.write users.read media.write`), sent as `Authorization: Bearer`. X's OAuth 2.0 access tokens
  *   expire after two hours and this adapter does not refresh them (the port has no way to store
  *   a rotated refresh token), so such a token suits a connection made shortly before a message
  *   goes out; or
@@ -52,6 +54,13 @@ export function xClientCredential(token: string): string | XOAuth1Credential {
 export interface XNetworkOptions {
   /** Per request, as the client's socket timeout (default 15 s). */
   timeoutMs?: number;
+  /** Per request that carries a media file, and per download of one (default 60 s). */
+  uploadTimeoutMs?: number;
+  /** How long to wait while X processes a GIF or a video, and how often to ask when X does not say (defaults 60 s, 2 s). */
+  mediaProcessingMs?: number;
+  mediaPollMs?: number;
+  /** Reads a media kit file to upload (default: `fetchMedia`, a GET of its public URL within X's size for its type). */
+  loadMedia?: MediaLoader;
   /** How many of the account's latest posts findPost looks through (5–100, default 100: one page). */
   recentPosts?: number;
   /** Where the API is (default https://api.x.com/); the tests point it at a stand-in. */
@@ -69,17 +78,24 @@ export interface XNetworkOptions {
  * whose text the account has just posted (403 "duplicate content"): a publish that meets that
  * refusal looks for the post and returns it (duplicate-refusal.ts).
  *
- * Media: posts go as text and link; the media kit's images are not uploaded to X yet.
+ * Media: every file is read first (within X's size for its type, so a file X would refuse is
+ * refused before anything is uploaded), then uploaded with its alt text (x-media.ts), then the
+ * post names the media ids (`media.media_ids`). An upload is not a post: an attempt that fails
+ * after uploading leaves media no post uses, which X lets expire; the next attempt uploads again.
  */
 export class XNetwork implements SocialNetwork {
   readonly platform = 'x' as const;
   private readonly recentPosts: number;
   private readonly now: () => Date;
+  private readonly loadMedia: MediaLoader;
+  private readonly upload: XUploadSettings;
   private readonly settings: { plugins: ITwitterApiClientPlugin[]; httpAgent?: HttpAgent };
 
   constructor(options: XNetworkOptions = {}) {
     this.recentPosts = Math.min(100, Math.max(5, options.recentPosts ?? 100));
     this.now = options.now ?? (() => new Date());
+    this.loadMedia = options.loadMedia ?? fetchMedia;
+    this.upload = { timeoutMs: options.uploadTimeoutMs ?? 60_000, processingMs: options.mediaProcessingMs ?? 60_000, pollMs: options.mediaPollMs ?? 2_000, now: this.now };
     const timeoutMs = options.timeoutMs ?? 15_000;
     const base = options.apiBaseUrl?.replace(/\/*$/, '/');
     // The client takes neither a base URL nor a default timeout; one plugin sets both on every
@@ -93,11 +109,15 @@ export class XNetwork implements SocialNetwork {
     this.settings = { plugins: [transport], ...(base?.startsWith('http:') ? { httpAgent: new HttpAgent({ keepAlive: true }) } : {}) };
   }
 
+  /** POST /2/tweets with `text` and, when the post has media, `media.media_ids` (https://docs.x.com/x-api/posts/create-post). */
   async publish(account: AccountCredentials, post: OutgoingPost): Promise<PublishedPost> {
     const client = this.client(account);
+    const files = await loadPostMedia('x', post.media, this.loadMedia, this.upload.timeoutMs);
+    const mediaIds: string[] = [];
+    for (const { media, bytes } of files) mediaIds.push(await this.call('media', () => uploadToX(client, media, bytes, this.upload)));
     let created: { data: { id: string } };
     try {
-      created = await client.v2.tweet({ text: post.text });
+      created = await client.v2.tweet({ text: post.text, ...(mediaIds.length ? { media: { media_ids: mediaIds as [string] } } : {}) });
     } catch (error) {
       if (!isDuplicateContent(error)) throw xError(error, 'post', this.now());
       return postRefusedAsDuplicate('X', 'duplicate content', () => this.findPost(account, post));

@@ -68,6 +68,16 @@ export function pngOf(width: number, height: number, bytes = 64): Uint8Array {
   return out;
 }
 
+/** A GIF header (GIF89a, logical screen `width` × `height`) padded to `bytes` bytes. */
+export function gifOf(width: number, height: number, bytes = 64): Uint8Array {
+  const out = new Uint8Array(Math.max(bytes, 13));
+  out.set([0x47, 0x49, 0x46, 0x38, 0x39, 0x61]);
+  const view = new DataView(out.buffer);
+  view.setUint16(6, width, true);
+  view.setUint16(8, height, true);
+  return out;
+}
+
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

@@ -1,14 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { recordRequests, serveStandin } from './standin-http.js';
+import { addXMediaRoutes, invalidRequest } from './x-standin-media.js';
 
 /**
  * The X API v2 reduced to the endpoints XNetwork calls, answering in the shapes of X's API
- * reference (https://docs.x.com/x-api): POST /2/tweets, GET /2/users/me, GET /2/users/:id/tweets.
- * It takes OAuth 2.0 bearer tokens and OAuth 1.0a signatures (checked as RFC 5849 says, so a
- * wrongly signed request fails), sends X's rate-limit headers on every answer, gives post texts
- * back as X does (links as t.co links with their `entities.urls`, `& < >` escaped), refuses a
- * text the account already posted (403 "duplicate content"), and can be told to fail a route.
+ * reference (https://docs.x.com/x-api): POST /2/tweets, GET /2/users/me, GET /2/users/:id/tweets,
+ * and the media endpoints (x-standin-media.ts). It takes OAuth 2.0 bearer tokens and OAuth 1.0a
+ * signatures (checked as RFC 5849 says, so a wrongly signed request fails), sends X's rate-limit
+ * headers on every answer, gives post texts back as X does (links as t.co links with their
+ * `entities.urls`, `& < >` escaped), refuses a text the account already posted (403 "duplicate
+ * content") and media ids that are not the account's processed uploads, and can be told to fail
+ * a route.
  */
 
 interface StandinAccount {
@@ -26,13 +29,16 @@ interface StoredPost {
   createdAt: string;
   /** The t.co link given to each link of the text, in order. */
   links: Array<{ url: string; expanded: string }>;
+  /** `media.media_ids` as the post named them. */
+  mediaIds: string[];
 }
 
 // https://docs.x.com/x-api/fundamentals/response-codes-and-errors
 const UNAUTHORIZED = { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' };
 const DUPLICATE = { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 };
 
-const routeOf = (method: string, path: string) => `${method} ${path.replace(/^\/2\/users\/\d+\//, '/2/users/:id/')}`;
+const routeOf = (method: string, path: string) =>
+  `${method} ${path.replace(/^\/2\/users\/\d+\//, '/2/users/:id/').replace(/^\/2\/media\/upload\/\d+\/(append|finalize)$/, '/2/media/upload/:id/$1')}`;
 
 export async function startXStandin() {
   const accounts: StandinAccount[] = [];
@@ -79,18 +85,23 @@ export async function startXStandin() {
     return given.length === expected.length && timingSafeEqual(given, expected) ? account : undefined;
   };
 
+  const media = addXMediaRoutes(app, { authed, newId, stall: recorder.stall });
+
   // https://docs.x.com/x-api/posts/creation-of-a-post → 201 { data: { id, text, edit_history_tweet_ids } }
   app.post('/2/tweets', async (c) => {
     const account = authed(c);
     if (account instanceof Response) return account;
-    const body = (await c.req.json()) as { text?: string };
+    const body = (await c.req.json()) as { text?: string; media?: { media_ids?: string[] } };
     const text = body.text ?? '';
-    if (!text || [...text].length > 280) {
+    const mediaIds = body.media?.media_ids ?? [];
+    const mediaProblem = body.media ? (mediaIds.length ? media.problemWith(account.id, mediaIds) : 'media_ids must name at least one media.') : undefined;
+    if (mediaProblem) return invalidRequest(c, 'media.media_ids', mediaIds.join(','), mediaProblem);
+    if ((!text && !mediaIds.length) || [...text].length > 280) {
       return c.json({ errors: [{ parameters: { text: [text] }, message: 'Your Tweet text is too long.' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' }, 400);
     }
     if (posts.some((post) => post.accountId === account.id && post.text === text)) return c.json(DUPLICATE, 403);
     const links = [...text.matchAll(/https?:\/\/\S+/g)].map(([expanded]) => ({ expanded, url: `https://t.co/${randomBytes(5).toString('hex')}` }));
-    const post: StoredPost = { id: newId(), accountId: account.id, text, createdAt: new Date().toISOString(), links };
+    const post: StoredPost = { id: newId(), accountId: account.id, text, createdAt: new Date().toISOString(), links, mediaIds };
     posts.push(post);
     await recorder.stall(c);
     return c.json({ data: { id: post.id, text: shownText(post), edit_history_tweet_ids: [post.id] } }, 201);
@@ -132,6 +143,9 @@ export async function startXStandin() {
   return {
     url,
     posts,
+    /** Every upload, by media id: its bytes, type, state and alt text. */
+    media: media.media,
+    setStatusReads: media.setStatusReads,
     requests: recorder.requests,
     failNext: recorder.failNext,
     seen: recorder.seen,
