@@ -5,7 +5,7 @@
  * form to the API and nowhere else: the fields are emptied once sent, and no answer carries one.
  */
 import { api, send } from './api.js';
-import { $, el, say, utc } from './dom.js';
+import { $, el, errorMessage, say, utc } from './dom.js';
 import { busy, clearFieldErrors, formValues } from './finance-forms.js';
 import {
   CONNECT_RULES, STATUS_WORDS, connectBody, describeAccount, describeAuditEntry, fieldsFor, platformName,
@@ -13,13 +13,19 @@ import {
 } from './messages-accounts-rules.js';
 
 const BASE = '/api/admin/social/accounts';
+/** Dispatched on `document` after a connect, reconnect or disconnect: the Reach part shows the targets afresh. */
+export const ACCOUNTS_CHANGED = 'organisation-accounts-changed';
+const changed = () => document.dispatchEvent(new Event(ACCOUNTS_CHANGED));
 let acting: OrganisationAccountView | null = null;
+/** The accounts as last listed, for a Reconnect asked for elsewhere in the area. */
+let listed: OrganisationAccountView[] = [];
 
 export async function loadAccounts(): Promise<void> {
   const [{ accounts }, { entries }] = await Promise.all([
     send<{ accounts: OrganisationAccountView[] }>('GET', BASE),
     send<{ entries: AccountAuditEntry[] }>('GET', `${BASE}/history`),
   ]);
+  listed = accounts;
   $('accounts-rows').replaceChildren(...accounts.map(row));
   const expired = accounts.filter((account) => account.status === 'expired').length;
   $('accounts-caption').textContent = accounts.length
@@ -104,6 +110,21 @@ function askReconnect(account: OrganisationAccountView): void {
   $('account-reconnect-title').focus();
 }
 
+/**
+ * Opens the reconnect form of one of the organisation's accounts, as its row's Reconnect does:
+ * for the Reach part's list of expired accounts, before a message's moment.
+ */
+export async function reconnectOrganisationAccount(id: string): Promise<void> {
+  try {
+    if (!listed.some((account) => account.id === id)) await loadAccounts();
+    const account = listed.find((candidate) => candidate.id === id);
+    if (account) askReconnect(account);
+    else say('That account is no longer connected: a manager may have disconnected it.');
+  } catch (error) {
+    say(errorMessage(error));
+  }
+}
+
 function closePanels(): void {
   acting = null;
   $<HTMLFormElement>('account-disconnect-form').hidden = true;
@@ -126,6 +147,7 @@ export function setUpAccounts(): void {
       emptySecrets(connect);
       for (const name of ['handle', 'server', 'pageId', 'authorUrn']) (connect.elements.namedItem(name) as HTMLInputElement).value = '';
       await loadAccounts();
+      changed();
       say(`${describeAccount(account)} is connected (${account.followers.toLocaleString('en')} followers): it posts every campaign’s messages from now on.`);
     });
   });
@@ -139,6 +161,7 @@ export function setUpAccounts(): void {
       await send('POST', `${BASE}/${account.id}/reconnect`, formValues(reconnect));
       closePanels();
       await loadAccounts();
+      changed();
       say(`${describeAccount(account)} is reconnected and posts again.`);
     });
   });
@@ -153,6 +176,7 @@ export function setUpAccounts(): void {
       await api(`${BASE}/${account.id}`, { method: 'DELETE' });
       closePanels();
       await loadAccounts();
+      changed();
       say(`${describeAccount(account)} is disconnected: its credential is deleted and it posts nothing more.`);
     });
   });
@@ -163,6 +187,7 @@ export function setUpAccounts(): void {
 export function resetAccounts(): void {
   closePanels();
   emptySecrets($<HTMLFormElement>('account-connect-form'));
+  listed = [];
   $('accounts-rows').replaceChildren();
   $('accounts-history').replaceChildren();
 }

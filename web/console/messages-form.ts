@@ -9,6 +9,7 @@ import { LANGUAGE_LABELS } from './campaign-rules.js';
 import { $, el } from './dom.js';
 import { mediaPicker, type MediaPicker } from './messages-media.js';
 import { countVariant, describeCount, parseLines, parseTags, variantName, type MessageVariant, type Platform } from './messages-rules.js';
+import { instanceLimitNote, type InstanceLimit } from './messages-targets-rules.js';
 
 export { loadMediaKit } from './messages-media.js';
 
@@ -16,6 +17,8 @@ let uid = 0;
 /** Each variant's media picker (messages-media.ts). */
 const pickers = new WeakMap<HTMLElement, MediaPicker>();
 let campaignYear = new Date().getFullYear();
+/** The campaign's Mastodon instances and their post lengths (the targets route), for the Mastodon counters. */
+let instanceLimits: readonly InstanceLimit[] = [];
 let announce: ReturnType<typeof setTimeout> | undefined;
 
 const variantsBox = () => $('message-variants');
@@ -62,6 +65,11 @@ export function recount(set: HTMLElement, speak = false): void {
   const alternatives = set.querySelector<HTMLElement>('.alternatives-count')!;
   alternatives.textContent = over.join('. ');
   alternatives.hidden = over.length === 0;
+  const note = instanceLimitNote(variant, campaignYear, instanceLimits);
+  const instances = set.querySelector<HTMLElement>('.instance-limits')!;
+  instances.textContent = note?.text ?? '';
+  instances.hidden = !note;
+  instances.classList.toggle('count-over', note?.short === true);
   if (!speak) return;
   clearTimeout(announce);
   announce = setTimeout(() => ($('message-count-status').textContent = `${variantName(variant, LANGUAGE_LABELS)}: ${describeCount(check)}`), 900);
@@ -74,6 +82,8 @@ export function addVariant(variant: MessageVariant, handlers: { onChange: () => 
   const text = el('textarea', { 'data-field': 'text', rows: 5, lang: variant.language, dir, required: true });
   text.value = variant.text;
   const count = el('p', { id: `${id}-count`, class: 'count' });
+  // Mastodon: the accounts on instances that take shorter posts (filled by recount).
+  const instances = el('p', { id: `${id}-instances`, class: 'hint instance-limits', hidden: true });
   const hashtags = el('input', { type: 'text', 'data-field': 'hashtags', autocomplete: 'off' });
   hashtags.value = variant.hashtags.join(', ');
   const link = el('input', { type: 'url', 'data-field': 'link', inputmode: 'url', placeholder: 'https://' });
@@ -81,7 +91,7 @@ export function addVariant(variant: MessageVariant, handlers: { onChange: () => 
   const alternatives = el('textarea', { 'data-field': 'alternatives', rows: 3, lang: variant.language, dir });
   alternatives.value = variant.alternatives.join('\n');
   const textField = field(`${id}-text`, 'Text', text);
-  textField.append(count);
+  textField.append(count, instances);
   const name = variantName(variant, LANGUAGE_LABELS);
   const media = mediaPicker(id, variant, campaignYear);
   const remove = el('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Remove the ${name} variant` }, 'Remove variant');
@@ -96,7 +106,7 @@ export function addVariant(variant: MessageVariant, handlers: { onChange: () => 
     el('div', { class: 'preview' }, el('h4', { id: `${id}-preview` }, 'Preview as posted'), el('p', { class: 'post-preview', lang: variant.language, dir, 'aria-labelledby': `${id}-preview` }),
       el('ul', { class: 'post-preview-media', 'aria-label': 'Media as posted' })),
     remove);
-  text.setAttribute('aria-describedby', count.id);
+  text.setAttribute('aria-describedby', `${count.id} ${instances.id}`);
   pickers.set(set, media);
   set.addEventListener('input', () => {
     recount(set, true);
@@ -109,6 +119,12 @@ export function addVariant(variant: MessageVariant, handlers: { onChange: () => 
   variantsBox().append(set);
   recount(set);
   return set;
+}
+
+/** The campaign's Mastodon instances with their post lengths: each Mastodon variant's counter says who is on a smaller one. */
+export function setInstanceLimits(limits: readonly InstanceLimit[]): void {
+  instanceLimits = limits;
+  for (const set of variantSets()) recount(set);
 }
 
 /** Builds the form from a message (or empties it for a new one of `year`). */

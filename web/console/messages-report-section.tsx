@@ -7,7 +7,8 @@ const FIGURES = [
 
 /**
  * A message's reach in the editor (messages-report.ts fills it): before the moment, the expected
- * reach of the accounts that will post it; from the moment on, the delivery report — totals per
+ * reach of the accounts that will post it, and those that cannot (expired: the supporters'
+ * counted, the organisation's listed with a way to reconnect each), per platform; from the moment on, the delivery report — totals per
  * platform and kind of target, expected against delivered reach, what failed or was skipped and
  * why, each post's link, the CSV, and Refresh (automatic every few seconds while sending).
  */
@@ -27,6 +28,19 @@ export function MessageReportSection() {
           bodyId="message-expected-rows"
           footId="message-expected-foot"
         />
+        <div id="message-health" class="message-health">
+          <h4 id="message-health-title">Accounts that cannot post it</h4>
+          <p id="message-health-supporters"></p>
+          <p id="message-health-share" hidden></p>
+          <DataTable
+            captionId="message-health-caption"
+            caption="Accounts per platform"
+            columns={[{ label: 'Platform' }, { label: 'Will post', numeric: true }, { label: 'Expired', numeric: true }]}
+            bodyId="message-health-rows"
+          />
+          <p id="message-health-organisation"></p>
+          <ul id="message-health-expired" class="expired-accounts"></ul>
+        </div>
       </div>
 
       <div id="message-delivery" hidden>

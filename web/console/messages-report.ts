@@ -1,7 +1,10 @@
 /**
  * The Reach part of the message editor (markup in messages-report-section.tsx). An approved or
  * scheduled message shows the campaign's expected reach (`GET /api/social/{year}/reach`: the
- * accounts that will post it and their followers, the organisation's and the supporters'). From
+ * accounts that will post it and their followers, the organisation's and the supporters') and
+ * the accounts that cannot (`GET /api/admin/messages/{year}/targets`: expired ones per owner and
+ * platform, and the organisation's expired accounts, each with a Reconnect that opens its form in
+ * the Accounts part), so they are seen, and reconnected, before it is scheduled. From
  * the moment on it shows the delivery report (`GET …/report`): totals per platform and kind,
  * expected against delivered reach, each failure and skip with its reason, each post's link (emails
  * have none: they are counted in the totals); the CSV of every target through the console's
@@ -15,7 +18,11 @@
 import { api, send } from './api.js';
 import { $, el, errorMessage, say, utc } from './dom.js';
 import { busy, download } from './finance-forms.js';
+import { ACCOUNTS_CHANGED, reconnectOrganisationAccount } from './messages-accounts.js';
 import type { SocialMessage } from './messages-rules.js';
+import {
+  describeExpiredAccount, describeOrganisationExpiry, describeShareOnly, describeSupporterExpiry, platformHealthRows, type TargetHealth,
+} from './messages-targets-rules.js';
 import {
   AUTO_REFRESH_MS, describeProgress, describeReach, errorInWords, expectedRows, figure, reportStage, resultOf, targetLabel, targetPlatform, totalCells, totalRows,
   type CampaignReach, type DeliveryReport, type ReportedDelivery,
@@ -46,8 +53,8 @@ export function showReport(year: number, message: SocialMessage | undefined, onC
   generation++;
   const stage = message && reportStage(message.status);
   shown = message && stage ? { year, message, onChange } : undefined;
-  for (const id of ['message-expected-rows', 'message-expected-foot', 'message-totals-rows', 'message-totals-foot', 'message-problems-rows', 'message-posts-rows']) $(id).replaceChildren();
-  for (const id of ['message-report-progress', 'message-report-reach', 'message-report-refreshed']) $(id).textContent = '';
+  for (const id of ['message-expected-rows', 'message-expected-foot', 'message-health-rows', 'message-health-expired', 'message-totals-rows', 'message-totals-foot', 'message-problems-rows', 'message-posts-rows']) $(id).replaceChildren();
+  for (const id of ['message-report-progress', 'message-report-reach', 'message-report-refreshed', 'message-health-supporters', 'message-health-share', 'message-health-organisation']) $(id).textContent = '';
   $('message-report').hidden = !shown;
   $('message-expected').hidden = stage !== 'expected';
   $('message-delivery').hidden = stage !== 'report';
@@ -62,8 +69,12 @@ async function loadExpected(): Promise<void> {
   const ticket = generation;
   try {
     // The public figure (cached for a minute by browsers): revalidated, so a lending made meanwhile shows.
-    const reach = (await (await api(`/api/social/${shown!.year}/reach`, { cache: 'no-cache' })).json()) as CampaignReach;
+    const [reach, health] = await Promise.all([
+      api(`/api/social/${shown!.year}/reach`, { cache: 'no-cache' }).then((response) => response.json() as Promise<CampaignReach>),
+      send<TargetHealth>('GET', `/api/admin/messages/${shown!.year}/targets`),
+    ]);
     if (ticket !== generation) return;
+    renderHealth(health);
     $('message-expected-rows').replaceChildren(...expectedRows(reach).map((row) => el('tr', {}, el('th', { scope: 'row' }, row.label), numeric(row.accounts), numeric(row.followers))));
     $('message-expected-foot').replaceChildren(
       el('tr', {}, el('th', { scope: 'row' }, 'Expected reach'), numeric(figure(reach.supporters + reach.organisationAccounts)), numeric(figure(reach.expectedReach))),
@@ -71,6 +82,23 @@ async function loadExpected(): Promise<void> {
   } catch (error) {
     if (ticket === generation) say(errorMessage(error));
   }
+}
+
+/** Who cannot post it: the supporters' expired accounts (counted), per platform, and the organisation's (each with Reconnect). */
+function renderHealth(health: TargetHealth): void {
+  $('message-health-supporters').textContent = describeSupporterExpiry(health);
+  const shareOnly = describeShareOnly(health);
+  $('message-health-share').textContent = shareOnly ?? '';
+  $('message-health-share').hidden = !shareOnly;
+  $('message-health-rows').replaceChildren(...platformHealthRows(health).map((row) => el('tr', {}, el('th', { scope: 'row' }, row.label), numeric(row.active), numeric(row.expired))));
+  $('message-health-organisation').textContent = describeOrganisationExpiry(health);
+  $('message-health-expired').replaceChildren(
+    ...health.expiredOrganisationAccounts.map((account) => {
+      const reconnect = el('button', { type: 'button', class: 'button button-primary button-small', 'aria-label': `Reconnect ${account.handle} in Organisation accounts` }, 'Reconnect');
+      reconnect.addEventListener('click', () => void reconnectOrganisationAccount(account.id));
+      return el('li', { 'data-id': account.id }, el('span', {}, describeExpiredAccount(account, utc)), ' ', reconnect);
+    }),
+  );
 }
 
 /** The message and its report afresh; again in a few seconds while it is sending and on screen. */
@@ -156,6 +184,10 @@ export function setUpReport(): void {
       const saved = await download(await api(`${path(s)}/report.csv`), `blue-heart-message-${s.message.id}-deliveries.csv`);
       say(`${saved} downloaded.`);
     });
+  });
+  // An organisation account connected, reconnected or disconnected: who will post it changed.
+  document.addEventListener(ACCOUNTS_CHANGED, () => {
+    if (shown && reportStage(shown.message.status) === 'expected') void loadExpected();
   });
   // Another area: the timer stops. Back in the Messages area: a sending message's report refreshes
   // again. After console.ts has shown the area, whichever listener runs first.

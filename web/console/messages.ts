@@ -5,12 +5,13 @@
  */
 import { ApiError, claims, send, token } from './api.js';
 import { $, el, errorMessage, say, toLocalInput, utc } from './dom.js';
-import { addVariant, clearFieldErrors, fillForm, loadMediaKit, readForm, showFieldErrors, variantSets } from './messages-form.js';
+import { addVariant, clearFieldErrors, fillForm, loadMediaKit, readForm, setInstanceLimits, showFieldErrors, variantSets } from './messages-form.js';
 import { hideReport, setUpReport, showReport } from './messages-report.js';
 import {
   ACTION_LABELS, STATUS_LABELS, STEPS, describeSchedule, describeWho, editable, whyNot,
   type HistoryEntry, type MessageSchedule, type MessageVariant, type SocialMessage, type Step,
 } from './messages-rules.js';
+import type { TargetHealth } from './messages-targets-rules.js';
 
 const base = (year: number) => `/api/admin/messages/${year}`;
 const me = (): string => claims(token() ?? '').username ?? '';
@@ -19,11 +20,13 @@ let year = new Date().getFullYear();
 let message: SocialMessage | undefined; // the one in the editor, as the server last said
 let dirty = false;
 let busy = false;
+/** The campaign year whose Mastodon instance limits the counters know. */
+let limitsOf: number | undefined;
 
 export async function loadMessages(): Promise<void> {
   $<HTMLInputElement>('messages-year').value = String(year);
-  // The campaign's media kit too, for the editor's media pickers.
-  const [{ messages }] = await Promise.all([send<{ messages: SocialMessage[] }>('GET', base(year)), loadMediaKit(year)]);
+  // The campaign's media kit too, for the editor's media pickers, and its Mastodon instances' limits, for the counters.
+  const [{ messages }] = await Promise.all([send<{ messages: SocialMessage[] }>('GET', base(year)), loadMediaKit(year), loadInstanceLimits(year)]);
   $('messages-rows').replaceChildren(
     ...messages.map((m) => {
       const open = el('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': `Open “${m.title}”` }, 'Open');
@@ -37,6 +40,14 @@ export async function loadMessages(): Promise<void> {
     }),
   );
   $('messages-caption').textContent = messages.length ? `${messages.length} message(s) of the ${year} campaign, newest first.` : `The ${year} campaign has no messages yet.`;
+}
+
+/** Once per campaign year (the targets are read in one pass: not at every step). */
+async function loadInstanceLimits(campaignYear: number): Promise<void> {
+  if (limitsOf === campaignYear) return;
+  const health = await send<TargetHealth>('GET', `${base(campaignYear)}/targets`);
+  limitsOf = campaignYear;
+  setInstanceLimits(health.mastodonLimits);
 }
 
 const handlers = { onChange: () => markDirty(), onRemove: () => (markDirty(), $('add-variant').focus()) };
@@ -220,5 +231,9 @@ export function resetMessages(clearList = true): void {
   $('message-editor').hidden = true;
   hideReport();
   $('message-history').replaceChildren();
-  if (clearList) $('messages-rows').replaceChildren();
+  if (clearList) {
+    $('messages-rows').replaceChildren();
+    limitsOf = undefined;
+    setInstanceLimits([]);
+  }
 }
