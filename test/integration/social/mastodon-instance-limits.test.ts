@@ -131,4 +131,20 @@ describe('a Mastodon instance with a lower post length', () => {
     ]);
     expect(problems.map((problem) => problem.target.kind).sort()).toEqual(['organisation', 'supporter']);
   });
+
+  it('lends an account all the same when the instance does not say its limit (counted at Mastodon’s default)', async () => {
+    await approve('World Day, next', [worldDay]);
+    standin.addAccount('omar', 'token-omar-0123456789abcdef', 12);
+    standin.failNext('GET /api/v2/instance', { status: 503, body: { error: 'Service Unavailable' } });
+    const lent = await fetch(`${platform.url}/api/social/${YEAR}/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'mastodon', handle: '@omar@mastodon.example', secret: 'token-omar-0123456789abcdef', language: 'en', timeZone: 'UTC', consent: true }),
+    });
+    expect(lent.status).toBe(201);
+    const { account } = (await lent.json()) as { account: { id: string; followers: number } };
+    expect(account.followers).toBe(12);
+    expect((await platform.deps.lending.accounts.get(account.id))?.maxCharacters).toBeUndefined();
+    expect((await manager<TargetHealth>('manager', 'GET', `/messages/${YEAR}/targets`)).mastodonLimits).toEqual([{ instance: 'mastodon.example', maxCharacters: 300, accounts: 2 }]);
+  });
 });
