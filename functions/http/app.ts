@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
   // On AWS, only what came through CloudFront (and its WAF) is served; the execute-api address answers 403.
   if (deps.originSecrets) app.use('/api/*', verifyOrigin(deps.originSecrets));
-  app.options('/api/*', refuseCrossOriginPreflight);
+  app.use('/api/*', refuseCrossOriginPreflight);
   app.onError(handleError(deps.logger));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `There is nothing at ${c.req.method} ${c.req.path}.` } }, 404));
 

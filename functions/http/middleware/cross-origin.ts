@@ -1,4 +1,4 @@
-import type { Handler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../domain/shared/errors.js';
 
 /**
@@ -10,6 +10,8 @@ import { AppError } from '../../domain/shared/errors.js';
  * and never for its own origin; this refuses every such question, with no Access-Control-*
  * header, so the request itself is never sent.
  */
-export const refuseCrossOriginPreflight: Handler = () => {
+export const refuseCrossOriginPreflight: MiddlewareHandler = (c, next) => {
+  // No route of the API answers OPTIONS, so every OPTIONS request is treated as a preflight.
+  if (c.req.method !== 'OPTIONS') return next();
   throw new AppError('forbidden', 'This API serves its own site only; other sites may not call it from a browser.');
 };
