@@ -1,8 +1,11 @@
 import { SocialError } from '../../domain/social/ports.js';
 import { NoAnswerError, retryAfterMs, type HttpAnswer } from './http-answer.js';
 
-/** What a failed call was doing: only `post` (POST /{page-id}/feed) can have posted without a clear answer. */
-export type FacebookCall = 'read' | 'post';
+/**
+ * What a failed call was doing: only `post` (POST /{page-id}/feed) can have posted without a
+ * clear answer; a `read` or a `media` upload (an unpublished photo) posts nothing.
+ */
+export type FacebookCall = 'read' | 'media' | 'post';
 
 /**
  * Graph API error codes (https://developers.facebook.com/docs/graph-api/guides/error-handling
@@ -66,10 +69,10 @@ export function facebookRetryAfterMs(headers: Headers, now: Date): number | unde
  * Graph's answers as the dispatcher needs them (ports.ts `SocialErrorKind`): an expired or
  * revoked token and a missing permission → auth (a manager reconnects the Page); the rate
  * limits → rate_limited; codes 1 and 2, `is_transient` and 5xx → uncertain for a post (the
- * request reached Facebook), unavailable for a read; 503 → unavailable; 368 (blocked for a policy
- * violation), 100 (invalid parameter), 1609005 (link) and the rest → rejected, in Facebook's
- * words (`error_user_msg` when there is one). No answer: uncertain for a post once it may have
- * left, unavailable otherwise. A duplicate (506) is left to the caller, which looks first.
+ * request reached Facebook), unavailable for a read or an upload; 503 → unavailable; 368
+ * (blocked for a policy violation), 100 (invalid parameter, a photo it refuses), 1609005 (link)
+ * and the rest → rejected, in Facebook's words (`error_user_msg` when there is one). No
+ * answer: uncertain for a post once it may have left, unavailable otherwise. A duplicate (506) is left to the caller, which looks first.
  */
 export function facebookError(failure: HttpAnswer | unknown, call: FacebookCall, now: Date): SocialError {
   if (failure instanceof SocialError) return failure;

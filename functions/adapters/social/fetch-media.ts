@@ -17,6 +17,9 @@ export interface MediaLimits {
 /** The largest file of this type `platform` takes (media-rules.ts), else the largest the media kit takes (300 MB). */
 export const mediaMaxBytes = (platform: Platform, contentType: string): number => MEDIA_RULES[platform].types[contentType] ?? 300 * 1024 * 1024;
 
+/** The file's name in its URL (`blue-heart-1a2b.png`), for an upload that names the file. */
+export const mediaFileName = (media: PostMedia): string => decodeURIComponent(new URL(media.url).pathname.split('/').pop() || 'media');
+
 /**
  * Every file of a post, read before anything is uploaded (X, Facebook, LinkedIn): a file too
  * large for `platform`, of another type than the message says or gone is refused (`rejected`)
