@@ -72,6 +72,9 @@ describe('cdk-nag AwsSolutions on the platform', () => {
         `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/ManageRoute`,
         // Finance staff's Cognito token and group are checked in the app, as on every staff route.
         `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/FinanceRoute`,
+        // Erasure: the emailed link's token (signed, 24 hours) and the admin's Cognito token are checked in the app.
+        `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/ErasureRoute`,
+        `AwsSolutions-APIG4 at BlueHeart-${stage}-Payments/AdminPrivacyRoute`,
         // Stripe keys are rolled in Stripe's dashboard, not by a Secrets Manager rotation Lambda.
         `AwsSolutions-SMG4 at BlueHeart-${stage}-Payments/StripeSecret`,
         // The dead-letter queue itself has no dead-letter queue.
@@ -81,6 +84,7 @@ describe('cdk-nag AwsSolutions on the platform', () => {
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Webhook/Role`,
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Checkout/Role`,
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Finance/Role`,
+        `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Privacy/Role`,
         `AwsSolutions-IAM5[Resource::*] at BlueHeart-${stage}-Payments/Job-reconcile-payouts/Job/Role`,
       ].sort();
     expect(at(dev, 'dev')).toEqual(reviewed('dev'));
@@ -102,6 +106,14 @@ describe('cdk-nag AwsSolutions on the platform', () => {
       ].sort();
     expect(at(dev, 'dev')).toEqual(reviewed('dev'));
     expect(at(prod, 'prod')).toEqual(reviewed('prod'));
+  });
+
+  it('leaves only the reviewed secrets without a rotation Lambda: the app secret, the Stripe keys, the origin-verify value', () => {
+    const unrotated = (outcome: ValidationOutcome) => [...new Set(outcome.acknowledged.filter((a) => a.rule === 'AwsSolutions-SMG4').map((a) => a.acknowledgedAt))].sort();
+    for (const [outcome, stage] of [[dev, 'dev'], [prod, 'prod']] as const) {
+      // Re-keying, Stripe's dashboard, and a Web deploy naming the new version (docs/deploy.md).
+      expect(unrotated(outcome)).toEqual([`BlueHeart-${stage}-Data/AppSecret`, `BlueHeart-${stage}-Payments/StripeSecret`, `BlueHeart-${stage}-Web/OriginVerifySecret`]);
+    }
   });
 
   it('acknowledges only the reviewed findings, each on a resource with a written reason', () => {
