@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../domain/shared/errors.js';
+import { AppError, isAppError } from '../domain/shared/errors.js';
 import { isLanguage } from '../domain/shared/languages.js';
 import type { AppEnv } from './app-env.js';
 import { validate } from './validate.js';
@@ -26,12 +26,29 @@ export async function readBody(c: Context, format: BodyFormat): Promise<unknown>
   }
   const text = await c.req.text();
   try {
-    return JSON.parse(text);
-  } catch {
+    return JSON.parse(text, refuseLoneSurrogates);
+  } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError('validation_failed', 'The request body is not valid JSON.', {
       fields: [{ field: 'body', message: 'is not valid JSON' }],
     });
   }
+}
+
+/** Half of a UTF-16 pair on its own: JSON can spell one (`"\ud83d"`), but it is not text. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A JSON.parse reviver that refuses text that is not valid Unicode: it cannot be stored, emailed
+ * or sent on as it is (Stripe's client, for one, throws on it), so it is a 400 at the door.
+ */
+function refuseLoneSurrogates(key: string, value: unknown): unknown {
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+    throw new AppError('validation_failed', 'The request holds text that is not valid Unicode (a broken character): please type it again.', {
+      fields: [{ field: key || 'body', message: 'is not valid Unicode text' }],
+    });
+  }
+  return value;
 }
 
 /**

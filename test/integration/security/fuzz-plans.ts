@@ -66,6 +66,15 @@ const tokens = (world: FuzzWorld, purpose: 'confirm' | 'unsubscribe' | 'erase' |
     { weight: 1, arbitrary: tokenFor(world, purpose === 'confirm' ? 'erase' : 'confirm', real.length > 0 ? fc.constantFrom(...real) : fc.uuid()) },
   );
 
+/** The addresses of the pledges made before the run (see the test's setup): ones the platform knows. */
+const setupEmail = fc.integer({ min: 0, max: 5 }).map((i) => `fuzz.setup${i}@example.org`);
+
+/** A confirmation link of an erasure request: for a known address, an unknown one, or in a language there is none of. */
+const erasureToken = (world: FuzzWorld) =>
+  fc
+    .tuple(fc.oneof(setupEmail, email), fc.oneof(language, fc.constantFrom('xx', '')))
+    .map(([address, lang]) => world.platform.deps.pledges.tokens.sign('erasure', `${lang}:${world.platform.deps.pledges.hasher.email(address)}`, world.platform.clock.now(), 86_400));
+
 export function fuzzPlans(world: FuzzWorld): Record<string, RoutePlan> {
   const pledgeToken = (purpose: 'confirm' | 'unsubscribe' | 'erase'): RoutePlan => ({ body: tokens(world, purpose, world.pledgeIds).map((token) => ({ token })) });
   const pledgeLinkPage = (purpose: 'confirm' | 'unsubscribe' | 'erase'): RoutePlan => ({ query: tokens(world, purpose, world.pledgeIds).map((token) => ({ token })) });
@@ -188,6 +197,9 @@ export function fuzzPlans(world: FuzzWorld): Record<string, RoutePlan> {
         .map(defined),
     },
     'POST /api/social/accounts/revoke': { body: tokens(world, 'revoke-social', world.accountIds).map((token) => ({ token })) },
+    'POST /api/privacy/erasure-requests': { body: fc.record({ email: fc.oneof(setupEmail, email), language }) },
+    'GET /api/privacy/erasure': { query: erasureToken(world).map((token) => ({ token })) },
+    'POST /api/privacy/erasure': { body: erasureToken(world).map((token) => ({ token })) },
     'POST /api/social/{year}/oauth/mastodon/start': {
       params: year.map((y) => ({ year: y })),
       body: fc

@@ -206,6 +206,26 @@ describe('public endpoints under generated input', () => {
     expect(stale, 'plans for routes the document no longer has').toEqual([]);
   });
 
+  it('answers what once gave a 500 with a 4xx, or a new payment page (what this fuzzer found)', async () => {
+    const gift = { amount: 5_000, currency: 'usd', frequency: 'once', donorCategory: 'individual', anonymous: true, language: 'en', idempotencyKey: randomUUID() };
+    // A lone surrogate (JSON can spell one) is not text: Stripe's client threw on it.
+    const broken = await send(printable({ method: 'POST', path: '/api/donations/checkout', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...gift, dedication: 'x\uD83D' }) }));
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.text)).toMatchObject({ error: { code: 'validation_failed', fields: [{ field: 'dedication', message: 'is not valid Unicode text' }] } });
+    // The same form sent again with another amount (after a failed attempt) opens a new page; the same choices, the same page.
+    const first = await platform.request('/api/donations/checkout', json(gift));
+    const again = await platform.request('/api/donations/checkout', json(gift));
+    const changed = await platform.request('/api/donations/checkout', json({ ...gift, amount: 7_500 }));
+    expect([first.status, again.status, changed.status]).toEqual([200, 200, 200]);
+    const [a, b, c] = (await Promise.all([first.json(), again.json(), changed.json()])) as Array<{ url: string }>;
+    expect(b!.url).toBe(a!.url);
+    expect(c!.url).not.toBe(a!.url);
+    // A manage link for a customer Stripe no longer has; a JSON null where a token was expected.
+    const manage = await platform.request(`/api/donations/manage?token=${platform.deps.donations.tokens.sign('manage-giving', 'cus_gone', platform.clock.now())}`);
+    expect([manage.status, manage.headers.get('content-type')]).toEqual([404, 'text/html; charset=UTF-8']);
+    for (const link of ['confirm', 'unsubscribe', 'erase']) expect((await platform.request(`/api/pledges/${link}`, json(null))).status).toBe(400);
+  });
+
   for (const operation of operations) {
     it(`${operation.key}: never a 5xx, every 4xx an error a person can read`, async () => {
       answered = [];

@@ -109,6 +109,7 @@ export function storedRecordProblems(items: Item[], before: Item[]): string[] {
   const targets = new Map<string, Item>();
   const counters: Item[] = [];
   const reach: Item[] = [];
+  const owners: Item[] = [];
   for (const item of items) {
     const kind = typeof item.type === 'string' ? item.type : item.PK.split('#')[0];
     if (kind === 'pledge') pledges.set(String(item.id), item as Pledge & Item);
@@ -116,7 +117,8 @@ export function storedRecordProblems(items: Item[], before: Item[]): string[] {
     else if (kind === 'social-target') targets.set(String(item.id), item);
     else if (kind === 'COUNTER') counters.push(item);
     else if (kind === 'social-reach') reach.push(item);
-    else if (kind === 'claim' || kind === 'RATE' || kind === 'POW' || kind === 'mastodon-app' || kind === 'mastodon-connect') continue;
+    else if (kind === 'social-owner') owners.push(item);
+    else if (kind === 'claim' || kind === 'RATE' || kind === 'POW' || kind === 'mastodon-app' || kind === 'mastodon-connect' || kind === 'erasure-log') continue;
     else if (SETUP_KINDS.has(String(kind))) {
       if (earlier.get(keyOf(item)) !== JSON.stringify(item)) problems.push(`${keyOf(item)}: a ${kind} changed, and no public endpoint writes those`);
     } else problems.push(`${keyOf(item)}: a kind of item (${String(kind)}) this check does not know: add its rules`);
@@ -130,10 +132,21 @@ export function storedRecordProblems(items: Item[], before: Item[]): string[] {
     if (kind === 'RATE' && !isCount(item.count)) problems.push(`${keyOf(item)}: a rate window without a count`);
     if (kind === 'POW' && typeof item.expiresAt !== 'number') problems.push(`${keyOf(item)}: a spent proof that never expires`);
     if (kind === 'mastodon-app' && !(item.clientId && item.sealedClientSecret && item.redirectUri && item.scopes && item.host)) problems.push(`${keyOf(item)}: an incomplete Mastodon app`);
+    if (kind === 'erasure-log' && !(isInstant(item.at) && typeof item.emailHash === 'string' && ['email-link', 'admin'].includes(String(item.channel)) && typeof item.erased === 'object' && Object.values(item.erased as object).every(isCount))) {
+      problems.push(`${keyOf(item)}: an incomplete erasure record`);
+    }
     if (kind === 'mastodon-connect' && !(typeof item.verifier === 'string' && item.verifier.length >= 43 && typeof item.expiresAt === 'number')) problems.push(`${keyOf(item)}: an incomplete Connect with Mastodon flow`);
   }
   for (const pledge of pledges.values()) problems.push(...pledgeProblems(pledge));
   for (const account of accounts) problems.push(...accountProblems(account, targets));
+  // An owner's index (erasure by address) lists exactly the lendings that still carry the owner.
+  for (const owner of owners) {
+    const id = owner.SK.slice('ACCOUNT#'.length);
+    if (!accounts.some((a) => a.id === id && a.ownerKey !== undefined && owner.PK === `SOCIAL-OWNER#${a.ownerKey}`)) problems.push(`${keyOf(owner)}: an owner entry without its lending`);
+  }
+  for (const account of accounts) {
+    if (account.ownerKey !== undefined && !owners.some((o) => o.PK === `SOCIAL-OWNER#${account.ownerKey}` && o.SK === `ACCOUNT#${account.id}`)) problems.push(`lending ${account.id}: missing from its owner's index`);
+  }
   for (const target of targets.values()) if (!accounts.some((a) => a.id === target.id && a.status !== 'revoked')) problems.push(`${keyOf(target)}: a target without its lending`);
 
   // Counters equal what they count: every counted pledge once, in TOTAL, its country, its chapter and its hour.
