@@ -27,6 +27,13 @@ export const CHECKOUT_ROUTE = 'POST /api/donations/checkout';
 export const MANAGE_ROUTE = 'GET /api/donations/manage';
 /** The finance console's API (payout reconciliation, reports): finance role only, checked in the app. */
 export const FINANCE_ROUTE = 'ANY /api/finance/{proxy+}';
+/**
+ * Erasure on request (functions/http/routes/privacy.ts, admin-privacy.ts): the person's confirmed
+ * link, and the admins' route for requests by post or phone. Both delete the donor's Stripe
+ * customer, so they run here, with the Stripe key; asking for the link and its page stay on the API.
+ */
+export const ERASURE_ROUTE = 'POST /api/privacy/erasure';
+export const ADMIN_PRIVACY_ROUTE = 'ANY /api/admin/privacy/{proxy+}';
 
 /** The Stripe events StripeGateway.entriesFor turns into ledger entries. */
 export const LEDGER_EVENT_TYPES = [
@@ -83,6 +90,20 @@ export const FINANCE_TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:ConditionCheckItem',
 ] as const;
+/**
+ * Erasure: read and erase pledges (a pledge and its counters in one transaction), revoke lent
+ * accounts (account, target and reach in one transaction; the owner lookup item deleted), remove
+ * donor data from ledger entries and delete their lookup lines, append to the erasure log; the
+ * lookups are Queries on the table's own keys (no index).
+ */
+export const PRIVACY_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
 /** The index of money by month (ledger entries, offline receipts, payouts): the only index finance and the webhook may query. */
 export const FINANCE_INDEX = 'GSI3';
 
@@ -97,7 +118,7 @@ export interface PaymentsStackProps extends StageStackProps, AppContextProps {
   entry?: string;
 }
 
-type Which = 'webhook' | 'checkout' | 'finance';
+type Which = 'webhook' | 'checkout' | 'finance' | 'privacy';
 
 /**
  * Trust-fund donations through Stripe: the Stripe secret, the checkout, webhook and finance
@@ -129,6 +150,8 @@ export class PaymentsStack extends Stack {
   readonly webhook: AppFunction;
   readonly checkout: AppFunction;
   readonly finance: AppFunction;
+  /** Erasure on request (ERASURE_ROUTE, ADMIN_PRIVACY_ROUTE): deletes Stripe customers, so it holds the Stripe key. */
+  readonly privacy: AppFunction;
   /** The SCHEDULED_JOBS with `needsStripe`; the others run in the API stack. */
   readonly jobs: ScheduledJob[];
   readonly deadLetters: sqs.Queue;
@@ -137,6 +160,7 @@ export class PaymentsStack extends Stack {
     webhookErrors: cloudwatch.Alarm;
     checkoutFailures: cloudwatch.Alarm;
     financeFailures: cloudwatch.Alarm;
+    erasureFailures: cloudwatch.Alarm;
     deadLetters: cloudwatch.Alarm;
   };
 
@@ -199,6 +223,15 @@ export class PaymentsStack extends Stack {
       onFailure: new destinations.SqsDestination(this.deadLetters),
     });
 
+    // Erasure walks a person's pledge, lent accounts and gifts, and deletes their Stripe customers (10 s, 2 retries each).
+    this.privacy = new AppFunction(this, 'Privacy', {
+      ...common,
+      description: `Blue Heart ${props.stage}: erasure on request (${ERASURE_ROUTE}, ${ADMIN_PRIVACY_ROUTE})`,
+      timeout: Duration.seconds(28),
+    });
+    this.grant(this.privacy.role, props, 'privacy');
+    servesRoutesThroughCloudFront(this.privacy, props.originVerifySecret);
+
     this.addRoutes(props.httpApi);
     this.alarms = this.addAlarms(props);
 
@@ -228,6 +261,9 @@ export class PaymentsStack extends Stack {
     if (which === 'checkout') {
       // The table itself, no index: campaign records are read by key or partition.
       role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ReadCampaigns', actions: [...CHECKOUT_TABLE_ACTIONS], resources: [table] }));
+    } else if (which === 'privacy') {
+      // The table itself, no index: every lookup is by key or by partition.
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ErasureItems', actions: [...PRIVACY_TABLE_ACTIONS], resources: [table] }));
     } else {
       // Items by key on the table itself (index ARNs only ever authorise Query and Scan).
       role.addToPrincipalPolicy(
@@ -287,6 +323,22 @@ export class PaymentsStack extends Stack {
         reason:
           "The console calls these routes with the staff member's Cognito access token; the app verifies it (issuer, JWKS signature, client id, expiry), as for every staff route, and answers 403 unless the token carries the finance group.",
       },
+      {
+        id: 'ErasureRoute',
+        method: apigwv2.HttpMethod.POST,
+        path: '/api/privacy/erasure',
+        fn: this.privacy,
+        reason:
+          'The button on the page an erasure email links to has no AWS credentials; the app accepts only a token it signed (HMAC with a key derived from the app secret, purpose erasure, 24 hours) for the keyed hash of that address, and answers 400 or 410 otherwise.',
+      },
+      {
+        id: 'AdminPrivacyRoute',
+        method: apigwv2.HttpMethod.ANY,
+        path: '/api/admin/privacy/{proxy+}',
+        fn: this.privacy,
+        reason:
+          "The console calls these routes with the admin's Cognito access token; the app verifies it (issuer, JWKS signature, client id, expiry), as for every staff route, and answers 403 unless the token carries the admin group.",
+      },
     ];
     for (const route of routes) {
       const resource = new apigwv2.HttpRoute(this, route.id, {
@@ -336,6 +388,13 @@ export class PaymentsStack extends Stack {
       financeFailures: serverErrors('FinanceServerErrors', FINANCE_ROUTE, 'Finance5xx').createAlarm(this, 'FinanceFailures', {
         alarmDescription:
           'A finance route answered 5xx (Stripe unreachable or keys wrong, a timeout on a large payout, an unhandled error): see the Finance function logs.',
+        threshold: 1,
+        comparisonOperator: atLeast,
+        ...notBreaching,
+      }),
+      erasureFailures: serverErrors('ErasureServerErrors', ERASURE_ROUTE, 'Erasure5xx').createAlarm(this, 'ErasureFailures', {
+        alarmDescription:
+          "An erasure answered 5xx (Stripe unreachable or keys wrong, an unhandled error): the person's data may be erased only in part. The steps already done are kept; pressing the link's button again, or an admin erasing the address, finishes it. See the Privacy function logs.",
         threshold: 1,
         comparisonOperator: atLeast,
         ...notBreaching,

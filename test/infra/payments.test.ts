@@ -7,6 +7,9 @@ import { envSchema } from '../../functions/config/env.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { REPO_ROOT } from '../../infra/constructs/app-function.js';
 import {
+  ADMIN_PRIVACY_ROUTE,
+  ERASURE_ROUTE,
+  PRIVACY_TABLE_ACTIONS,
   CHECKOUT_ROUTE,
   MANAGE_ROUTE,
   CHECKOUT_TABLE_ACTIONS,
@@ -49,6 +52,7 @@ let payments: Template;
 let webhookRoleId: string;
 let checkoutRoleId: string;
 let financeRoleId: string;
+let privacyRoleId: string;
 let secretId: string;
 
 beforeAll(() => {
@@ -68,6 +72,7 @@ beforeAll(() => {
   webhookRoleId = idOf(stack, stack.webhook.role);
   checkoutRoleId = idOf(stack, stack.checkout.role);
   financeRoleId = idOf(stack, stack.finance.role);
+  privacyRoleId = idOf(stack, stack.privacy.role);
   secretId = idOf(stack, stack.stripeSecret);
 });
 
@@ -112,6 +117,7 @@ describe('the Stripe secret', () => {
       `Blue Heart dev: Stripe webhook (${WEBHOOK_ROUTE})`,
       `Blue Heart dev: donation checkout (${CHECKOUT_ROUTE}, ${MANAGE_ROUTE})`,
       `Blue Heart dev: finance reconciliation (${FINANCE_ROUTE})`,
+      `Blue Heart dev: erasure on request (${ERASURE_ROUTE}, ${ADMIN_PRIVACY_ROUTE})`,
       ...STRIPE_JOBS.map((job) => `Blue Heart dev: scheduled job ${job.name}`),
     ].sort());
     for (const fn of withArn) expect(fn.Properties.Environment.Variables.STRIPE_SECRET_ARN).toEqual({ Ref: secretId });
@@ -123,7 +129,7 @@ describe('the Stripe secret', () => {
 });
 
 /** Every function of the payments stack, by a unique part of its description. */
-const PAYMENT_FUNCTIONS = ['Stripe webhook', 'donation checkout', 'finance reconciliation', ...STRIPE_JOBS.map((job) => `scheduled job ${job.name}`)];
+const PAYMENT_FUNCTIONS = ['Stripe webhook', 'donation checkout', 'finance reconciliation', 'erasure on request', ...STRIPE_JOBS.map((job) => `scheduled job ${job.name}`)];
 
 describe('payment functions', () => {
   it('get the variables env.ts requires and nothing for publishing or media', () => {
@@ -153,7 +159,7 @@ describe('payment functions', () => {
       const fn = functionNamed(payments, suffix);
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
-    for (const suffix of ['Stripe webhook', 'finance reconciliation']) expect(functionNamed(payments, suffix).Properties.Timeout).toBeLessThan(30);
+    for (const suffix of ['Stripe webhook', 'finance reconciliation', 'erasure on request']) expect(functionNamed(payments, suffix).Properties.Timeout).toBeLessThan(30);
   });
 });
 
@@ -173,8 +179,10 @@ describe('routes', () => {
     expect(integrationTarget(CHECKOUT_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
     expect(integrationTarget(MANAGE_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.checkout.function), 'Arn'] });
     expect(integrationTarget(FINANCE_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.finance.function), 'Arn'] });
+    expect(integrationTarget(ERASURE_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.privacy.function), 'Arn'] });
+    expect(integrationTarget(ADMIN_PRIVACY_ROUTE)).toEqual({ 'Fn::GetAtt': [idOf(stack, stack.privacy.function), 'Arn'] });
     expect(resources(payments, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toEqual(
-      [CHECKOUT_ROUTE, MANAGE_ROUTE, WEBHOOK_ROUTE, FINANCE_ROUTE].sort(),
+      [CHECKOUT_ROUTE, MANAGE_ROUTE, WEBHOOK_ROUTE, FINANCE_ROUTE, ERASURE_ROUTE, ADMIN_PRIVACY_ROUTE].sort(),
     );
     // API Gateway may invoke each function for its own paths only.
     const permissions = resources(payments, 'AWS::Lambda::Permission').map((p) => [JSON.stringify(p.Properties.FunctionName), JSON.stringify(p.Properties.SourceArn)]);
@@ -183,15 +191,16 @@ describe('routes', () => {
     expect(pathsOf(stack.webhook.function)).toEqual(['/api/stripe/webhook']);
     expect(pathsOf(stack.checkout.function)).toEqual(['/api/donations/checkout', '/api/donations/manage']);
     expect(pathsOf(stack.finance.function)).toEqual(['/api/finance/{proxy+}']);
+    expect(pathsOf(stack.privacy.function)).toEqual(['/api/admin/privacy/{proxy+}', '/api/privacy/erasure']);
     // The jobs are invoked by their schedules' roles, not through a resource policy.
-    expect(permissions).toHaveLength(4);
+    expect(permissions).toHaveLength(6);
   });
 
   it('sit on the gateway API beside the catch-all routes, which stay on the HTTP Lambda', () => {
     const api = Template.fromStack(dev.platform.api);
     const keys = resources(api, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
     expect(keys).toContain('ANY /api/{proxy+}');
-    for (const key of [WEBHOOK_ROUTE, CHECKOUT_ROUTE, MANAGE_ROUTE, FINANCE_ROUTE]) expect(keys).not.toContain(key);
+    for (const key of [WEBHOOK_ROUTE, CHECKOUT_ROUTE, MANAGE_ROUTE, FINANCE_ROUTE, ERASURE_ROUTE, ADMIN_PRIVACY_ROUTE]) expect(keys).not.toContain(key);
     const apiIds = (template: Template) => new Set(resources(template, 'AWS::ApiGatewayV2::Route').map((r) => JSON.stringify(r.Properties.ApiId)));
     expect([...apiIds(payments)]).toEqual([...apiIds(api)]);
   });
@@ -226,6 +235,12 @@ describe('least privilege', () => {
     );
   });
 
+  it('lets erasure read and change items on the table by key and partition (no index), read its three secrets, and send no mail', () => {
+    expect(rights(roleStatements(payments, privacyRoleId))).toEqual(
+      [...PRIVACY_TABLE_ACTIONS, ...KMS_VIA_DYNAMODB, 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue'].sort(),
+    );
+  });
+
   it('names exactly its resources: items on the table only, queries on the table and GSI3 only, the key via DynamoDB, each secret', () => {
     // The Data stack's table, read as a weak cross-stack reference.
     const tableArn = roleStatements(payments, checkoutRoleId).find((s) => s.Sid === 'ReadCampaigns')!.Resource;
@@ -236,6 +251,7 @@ describe('least privilege', () => {
       [checkoutRoleId, { ReadCampaigns: tableOnly }],
       [webhookRoleId, { LedgerItems: tableOnly, PayoutQueries: tableAndFinanceIndex }],
       [financeRoleId, { FinanceItems: tableOnly, PayoutQueries: tableAndFinanceIndex }],
+      [privacyRoleId, { ErasureItems: tableOnly }],
     ] as const;
     for (const [roleId, tableStatements] of expected) {
       const statements = roleStatements(payments, roleId);
@@ -262,7 +278,7 @@ describe('least privilege', () => {
     const schedulerRoles = resources(payments, 'AWS::Scheduler::Schedule').map((s) => (s.Properties.Target.RoleArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]);
     expect(jobRoles).toHaveLength(STRIPE_JOBS.length);
     const roles = Object.keys(payments.findResources('AWS::IAM::Role'));
-    expect(roles.sort()).toEqual([checkoutRoleId, webhookRoleId, financeRoleId, ...jobRoles, ...schedulerRoles].sort());
+    expect(roles.sort()).toEqual([checkoutRoleId, webhookRoleId, financeRoleId, privacyRoleId, ...jobRoles, ...schedulerRoles].sort());
     const mailers = resources(payments, 'AWS::IAM::Policy').filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('ses:'));
     expect(mailers.map((p) => p.Properties.Roles[0].Ref).sort()).toEqual([webhookRoleId, financeRoleId, ...jobRoles].sort());
     expect(JSON.stringify(payments.toJSON())).not.toContain(':iam::aws:policy/');
@@ -332,11 +348,12 @@ describe('finance', () => {
 });
 
 describe('failed events', () => {
-  it('alarm on 5xx answers of the webhook, checkout and finance routes, read from the HTTP API access logs', () => {
+  it('alarm on 5xx answers of the webhook, checkout, finance and erasure routes, read from the HTTP API access logs', () => {
     const filters = resources(payments, 'AWS::Logs::MetricFilter').map((f) => f.Properties.FilterPattern).sort();
     expect(filters).toEqual([
       '{ ($.route = "ANY /api/finance/{proxy+}") && ($.status = "5*") }',
       '{ ($.route = "POST /api/donations/checkout") && ($.status = "5*") }',
+      '{ ($.route = "POST /api/privacy/erasure") && ($.status = "5*") }',
       '{ ($.route = "POST /api/stripe/webhook") && ($.status = "5*") }',
     ]);
     for (const filter of resources(payments, 'AWS::Logs::MetricFilter')) {
@@ -348,6 +365,7 @@ describe('failed events', () => {
     payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StripeWebhook5xx', Namespace: 'BlueHeart/dev', Threshold: 1, Statistic: 'Sum' });
     payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DonationCheckout5xx', Namespace: 'BlueHeart/dev' });
     payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Finance5xx', Namespace: 'BlueHeart/dev', Threshold: 1 });
+    payments.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Erasure5xx', Namespace: 'BlueHeart/dev', Threshold: 1 });
   });
 
   it("alarm on the webhook function's errors", () => {
@@ -378,8 +396,8 @@ describe('failed events', () => {
 
   it("send every alarm to the platform's alarm topic", () => {
     const alarms = resources(payments, 'AWS::CloudWatch::Alarm');
-    // Webhook 5xx and errors, checkout 5xx, finance 5xx, webhook dead letters, and one per Stripe job's dead letters.
-    expect(alarms).toHaveLength(5 + STRIPE_JOBS.length);
+    // Webhook 5xx and errors, checkout 5xx, finance 5xx, erasure 5xx, webhook dead letters, and one per Stripe job's dead letters.
+    expect(alarms).toHaveLength(6 + STRIPE_JOBS.length);
     for (const alarm of alarms) {
       expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/BlueHeart-dev-Api.*Alarms/);
