@@ -10,6 +10,7 @@ import { DataStack } from './stacks/data-stack.js';
 import { EdgeStack } from './stacks/edge-stack.js';
 import { EmailStack } from './stacks/email-stack.js';
 import { GatewayStack } from './stacks/gateway-stack.js';
+import { ObservabilityStack, webAclNameFromArn } from './stacks/observability-stack.js';
 import { PaymentsStack } from './stacks/payments-stack.js';
 import { PublishStack } from './stacks/publish-stack.js';
 import { SocialStack } from './stacks/social-stack.js';
@@ -29,6 +30,7 @@ export interface Platform {
   api: ApiStack;
   payments: PaymentsStack;
   social: SocialStack;
+  observability: ObservabilityStack;
 }
 
 export interface PlatformOptions {
@@ -158,7 +160,16 @@ export function createPlatform(app: App, config: PlatformConfig, options: Platfo
     bundling: config.bundling,
   });
 
+  const observability = new ObservabilityStack(app, name('Observability'), {
+    ...common,
+    description: 'Blue Heart: the dashboard, and the alarms on the API 5xx rate and SES bounce and complaint rates',
+    httpApi: gateway.httpApi,
+    alarmTopic: api.alarmTopic,
+    watched: [publish, api, payments, social],
+    webAclName: edge ? edge.webAcl.name : config.webAclArn && webAclNameFromArn(config.webAclArn),
+  });
+
   Tags.of(app).add('project', PROJECT_TAG);
   Tags.of(app).add('stage', stage);
-  return { data, email, gateway, web, edge, auth, publish, api, payments, social };
+  return { data, email, gateway, web, edge, auth, publish, api, payments, social, observability };
 }

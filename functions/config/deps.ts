@@ -22,6 +22,7 @@ import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
 import { DynamoRateLimiter } from '../adapters/dynamodb/dynamo-rate-limiter.js';
 import { DynamoSpentTokens } from '../adapters/dynamodb/dynamo-spent-tokens.js';
 import { createLogger, type Logger } from '../adapters/log/logger.js';
+import { noMetrics, type Metrics } from '../domain/shared/metrics.js';
 import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer.js';
 import { LambdaSitePublisher } from '../adapters/site/lambda-site-publisher.js';
 import { S3MediaStorage } from '../adapters/site/s3-media-storage.js';
@@ -114,6 +115,8 @@ export interface DepsOverrides {
    * public https instances can be connected.
    */
   mastodonInstances?: Record<string, string>;
+  /** Business metrics (default: none counted; Lambda passes Powertools Metrics, tests a memory one). */
+  metrics?: Metrics;
 }
 
 /**
@@ -217,6 +220,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       newId: randomUUID,
       policy: overrides.policy ?? DEFAULT_ABUSE_POLICY,
       publicUrl: env.PUBLIC_URL,
+      metrics: overrides.metrics ?? noMetrics,
     },
     campaigns: {
       repository: campaignRepository,
@@ -239,6 +243,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
       mailer,
       clock,
       publicUrl: env.PUBLIC_URL,
+      metrics: overrides.metrics ?? noMetrics,
     },
     finance: {
       source: overrides.payouts ?? (stripe ? new StripePayouts(stripe) : unconfiguredPayouts),

@@ -11,6 +11,8 @@ import { DynamoAccountStore } from '../adapters/dynamodb/dynamo-account-store.js
 import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
 import { DynamoMessageRepository } from '../adapters/dynamodb/dynamo-message-repository.js';
 import { createLogger, describeError, type Logger } from '../adapters/log/logger.js';
+import { traced } from '../adapters/aws/traced-client.js';
+import type { Metrics } from '../domain/shared/metrics.js';
 import { BlueskyNetwork } from '../adapters/social/bluesky-network.js';
 import { FacebookNetwork } from '../adapters/social/facebook-network.js';
 import { LinkedInNetwork } from '../adapters/social/linkedin-network.js';
@@ -78,7 +80,7 @@ export function loadSocialDispatchEnv(source: Record<string, string | undefined>
  * open with the other (`kms1.` vs `v1.`), so both sides must be configured the same way.
  */
 export function socialTokenBox(env: Pick<Env, 'AWS_REGION' | 'SOCIAL_TOKEN_KEY_ARN'>, appSecret: string | undefined, kms?: KMSClient): TokenBox {
-  if (env.SOCIAL_TOKEN_KEY_ARN) return new KmsTokenBox(kms ?? new KMSClient({ region: env.AWS_REGION }), env.SOCIAL_TOKEN_KEY_ARN);
+  if (env.SOCIAL_TOKEN_KEY_ARN) return new KmsTokenBox(kms ?? traced(new KMSClient({ region: env.AWS_REGION })), env.SOCIAL_TOKEN_KEY_ARN);
   if (!appSecret) throw new ConfigError(['SOCIAL_TOKEN_KEY_ARN: social credentials are sealed with this KMS key on AWS (or with the app secret locally); neither is set']);
   return LocalTokenBox.fromAppSecret(appSecret);
 }
@@ -126,11 +128,13 @@ export interface SocialDispatchOptions {
   kms?: KMSClient;
   ses?: SESv2Client;
   networks?: (platform: Platform) => SocialNetwork | undefined;
+  /** Posts and emails delivered, failed or skipped (the worker; default: not counted). */
+  metrics?: Metrics;
 }
 
 function common(env: SocialDispatchEnv, options: SocialDispatchOptions) {
   const documents = options.documents ?? createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
-  const sqs = options.sqs ?? new SQSClient({ region: env.AWS_REGION });
+  const sqs = options.sqs ?? traced(new SQSClient({ region: env.AWS_REGION }));
   return {
     clock: options.clock ?? systemClock,
     logger: options.logger ?? createLogger(env.LOG_LEVEL),
@@ -192,7 +196,7 @@ export function createSocialWorkerDeps(env: SocialDispatchEnv, options: SocialDi
     mailer: new SesMailer(ses, { region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, from: env.SES_FROM_ADDRESS!, configurationSet: env.SES_CONFIGURATION_SET }),
     signer,
   });
-  const deps = dispatchDeps({ deliveries, accounts, reconnect, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, media, email, clock, logger });
+  const deps = dispatchDeps({ deliveries, accounts, reconnect, tokens: tokenBox, networks: options.networks ?? dispatchNetworks(env.STAGE), messages, media, email, clock, logger, metrics: options.metrics });
   return { deps, queue, logger };
 }
 
@@ -274,6 +278,7 @@ export function dispatchDeps(parts: {
   email?: EmailChannel;
   clock: Clock;
   logger: Logger;
+  metrics?: Metrics | undefined;
 }): DispatchDeps {
   const { accounts, clock, logger } = parts;
   return {
@@ -300,5 +305,6 @@ export function dispatchDeps(parts: {
     clock,
     newToken: randomUUID,
     warn: (message, fields) => logger.warn(message, fields),
+    ...(parts.metrics ? { metrics: parts.metrics } : {}),
   };
 }

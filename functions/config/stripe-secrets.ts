@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { traced } from '../adapters/aws/traced-client.js';
 import type { Env } from './env.js';
 
 export interface StripeSecrets {
@@ -14,7 +15,7 @@ export interface StripeSecrets {
 export async function resolveStripeSecrets(env: Pick<Env, 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_SECRET_ARN' | 'AWS_REGION'>): Promise<StripeSecrets | undefined> {
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) return { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET };
   if (!env.STRIPE_SECRET_ARN) return undefined;
-  const client = new SecretsManagerClient({ region: env.AWS_REGION });
+  const client = traced(new SecretsManagerClient({ region: env.AWS_REGION }));
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: env.STRIPE_SECRET_ARN }));
   const parsed = JSON.parse(SecretString ?? '{}') as Partial<StripeSecrets>;
   // The deploy creates the secret with empty values: until operators set the keys, giving is

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { handle } from 'hono/aws-lambda';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { lambdaObservability } from '../adapters/lambda/observability.js';
 import { loadEnv } from '../config/env.js';
 import { createDeps } from '../config/deps.js';
 import { createApp } from '../http/app.js';
@@ -17,7 +18,16 @@ function clientIp(c: Context): string | undefined {
 
 /**
  * API Gateway (HTTP API, payload v2) → the same Hono app `npm start` serves.
- * Module scope runs once per cold start: configuration is validated and clients are built here.
+ * Module scope runs once per cold start: configuration is validated and clients are built here,
+ * after Powertools (logs, metrics, traces), so that every AWS SDK client is traced. Every log line
+ * of a request carries API Gateway's request id (the access log's `requestId`) and the app's
+ * correlation id (X-Request-Id, which the caller gets back).
  */
-const deps = await createDeps(loadEnv());
-export const handler = handle(createApp(deps, { clientIp }));
+const env = loadEnv();
+const observability = lambdaObservability({ stage: env.STAGE, logLevel: env.LOG_LEVEL });
+const deps = await createDeps(env, { logger: observability.logger, metrics: observability.metrics });
+const app = handle(createApp(deps, { clientIp }));
+export const handler = observability.handler(
+  (event: LambdaEvent, context: LambdaContext) => app(event, context),
+  (event) => ({ apiGatewayRequestId: 'requestId' in event.requestContext ? event.requestContext.requestId : undefined }),
+);

@@ -3,7 +3,7 @@ import type { PublishResult } from '../domain/campaigns/ports.js';
 import { createDocumentClient } from '../adapters/dynamodb/client.js';
 import { DynamoCampaignRepository } from '../adapters/dynamodb/dynamo-campaign-repository.js';
 import { DynamoPledgeStore } from '../adapters/dynamodb/dynamo-pledge-store.js';
-import { createLogger } from '../adapters/log/logger.js';
+import { lambdaObservability } from '../adapters/lambda/observability.js';
 import { S3SiteWriter } from '../adapters/site/s3-site-writer.js';
 import { loadPublishEnv } from '../config/env.js';
 import { renderCampaignSiteFiles } from '../../web/publish-pages.js';
@@ -15,13 +15,19 @@ import { renderCampaignSiteFiles } from '../../web/publish-pages.js';
  * It links the stable asset names (`/site.css` …), which every build writes.
  */
 const env = loadPublishEnv();
+const observability = lambdaObservability({ stage: env.STAGE, logLevel: env.LOG_LEVEL });
 const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
 const repository = new DynamoCampaignRepository(documents, env.TABLE_NAME);
 const pledges = new DynamoPledgeStore(documents, env.TABLE_NAME);
 const writer = new S3SiteWriter({ bucket: env.SITE_BUCKET, distributionId: env.DISTRIBUTION_ID });
-const logger = createLogger(env.LOG_LEVEL);
+const logger = observability.logger;
 
-export const handler = async (): Promise<PublishResult> => {
+/** What the invoker sends: its correlation id (an API request's, a scheduled run's), for the log lines. */
+interface PublishEvent {
+  correlationId?: string;
+}
+
+export const handler = observability.handler(async (): Promise<PublishResult> => {
   const started = performance.now();
   const now = new Date();
   const [campaigns, stats] = await Promise.all([liveCampaigns(repository), pledges.stats(now)]);
@@ -30,4 +36,4 @@ export const handler = async (): Promise<PublishResult> => {
   const ms = Math.round(performance.now() - started);
   logger.info('site published', { files: files.length, written: result.written.length, deleted: result.deleted.length, invalidated: result.invalidated, ms });
   return { files: files.length, ms };
-};
+}, (event: PublishEvent | null, context) => ({ correlationId: typeof event?.correlationId === 'string' ? event.correlationId : context.awsRequestId }));

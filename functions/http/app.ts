@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { withLogKeys } from '../adapters/log/log-context.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AppDeps } from '../config/deps.js';
 import type { AppEnv, ClientIpResolver } from './app-env.js';
@@ -37,7 +38,11 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const clientIp = options.clientIp ?? (() => undefined);
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  // The request's correlation id: the caller's X-Request-Id when it is a plain token of at most
+  // 128 characters, else a new UUID; answered in X-Request-Id and in error bodies, and on every
+  // log line written while the request is served (the log context), whoever writes it.
+  app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 128 }));
+  app.use('*', (c, next) => withLogKeys({ correlationId: c.get('requestId') }, next));
   app.use('/api/*', async (c, next) => {
     c.set('respondWithHtml', false);
     await next();

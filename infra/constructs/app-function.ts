@@ -24,6 +24,9 @@ export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __bhCreateRequire } from 'node:module'; const require = __bhCreateRequire(import.meta.url);";
 
+/** `Http` → `http`, `DeliveryWorker` → `delivery-worker`. */
+export const serviceName = (constructId: string): string => constructId.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
 /** What a test deploys instead of the bundle when bundling is off: it answers 503, never real traffic. */
 const STUB_CODE = "exports.handler = async () => ({ statusCode: 503, body: 'bundling was disabled at synth' });";
 
@@ -31,6 +34,12 @@ export interface AppFunctionProps {
   /** Absolute path of the TypeScript entry exporting `handler`. */
   entry: string;
   description: string;
+  /**
+   * The function's name in logs, metrics and traces (POWERTOOLS_SERVICE_NAME: the `service` key
+   * of log lines, the `service` dimension of metrics, the X-Ray annotation). Default: the
+   * construct id in kebab case (`Http` → `http`).
+   */
+  service?: string;
   environment: Record<string, string>;
   /** Stage-driven: how long logs are kept and whether they outlive the stack. */
   logRetention: logs.RetentionDays;
@@ -43,16 +52,21 @@ export interface AppFunctionProps {
 
 /**
  * Every Lambda of the platform gets the same defaults from here: Node 24 on arm64, an ESM bundle
- * built by the local esbuild, active tracing, its own log group with a retention, and a role that
- * starts with nothing but writing to that log group (no AWS managed policy). Stacks grant the rest.
+ * built by the local esbuild, active tracing (Powertools Tracer adds a subsegment per AWS SDK call
+ * and outgoing HTTP request: functions/adapters/lambda/observability.ts), its service name for
+ * Powertools, its own log group with a retention, and a role that starts with nothing but
+ * writing to that log group (no AWS managed policy). Stacks grant the rest.
  */
 export class AppFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
+  /** Its name in logs, metrics and traces (POWERTOOLS_SERVICE_NAME). */
+  readonly service: string;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
+    this.service = props.service ?? serviceName(id);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
@@ -76,7 +90,7 @@ export class AppFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       logGroup: this.logGroup,
       role: this.role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: this.service, ...props.environment },
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       projectRoot: REPO_ROOT,
       ...(bundled

@@ -6,6 +6,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ScheduledJob as Job } from '../../functions/config/schedules.js';
+import { scheduledRunInput } from '../../functions/adapters/lambda/scheduled-run.js';
 import path from 'node:path';
 import type * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AppFunction, REPO_ROOT, type AppFunctionProps } from './app-function.js';
@@ -73,7 +74,7 @@ export class ScheduledJob extends Construct {
 
     this.deadLetters = deadLetterQueue(this, 'DeadLetters', "the schedule target and of the function's asynchronous invocations");
 
-    this.handler = new AppFunction(this, 'Job', { ...functionProps, description: `Blue Heart ${stage}: scheduled job ${job.name}` });
+    this.handler = new AppFunction(this, 'Job', { ...functionProps, service: job.name, description: `Blue Heart ${stage}: scheduled job ${job.name}` });
     // A run that still fails after Lambda's own retries is parked here rather than dropped.
     this.handler.function.configureAsyncInvoke({
       retryAttempts: 2,
@@ -103,6 +104,8 @@ export class ScheduledJob extends Construct {
       target: {
         arn: this.handler.function.functionArn,
         roleArn: role.roleArn,
+        // The run's execution id and time, filled in by Scheduler: the run's correlation id in the logs.
+        input: scheduledRunInput(job.name),
         retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 300 },
         deadLetterConfig: { arn: this.deadLetters.queueArn },
       },

@@ -47,7 +47,7 @@ describe('publish function', () => {
     const [fn] = resources(publish, 'AWS::Lambda::Function');
     const env = fn!.Properties.Environment.Variables as Record<string, unknown>;
     for (const key of ['SITE_BUCKET', 'DISTRIBUTION_ID', 'TABLE_NAME', 'PUBLIC_URL']) expect(env, key).toHaveProperty(key);
-    const known = new Set([...Object.keys(publishEnvSchema.shape), 'NODE_OPTIONS']);
+    const known = new Set([...Object.keys(publishEnvSchema.shape), 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME']);
     expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
     expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
   });

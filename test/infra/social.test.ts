@@ -155,7 +155,7 @@ describe('social stack: the worker', () => {
 
   it('gets exactly the variables social-dispatch.ts reads: the queue, the key, the sender, the secret and its share of the sending rate', () => {
     const env = workerFunction().Properties.Environment.Variables as Record<string, unknown>;
-    const { NODE_OPTIONS: _node, ...read } = env;
+    const { NODE_OPTIONS: _node, POWERTOOLS_SERVICE_NAME: _service, ...read } = env;
     expect(Object.keys(read).sort()).toEqual([
       'APP_SECRET_ARN', 'LOG_LEVEL', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SES_FROM_ADDRESS', 'SOCIAL_EMAILS_PER_SECOND', 'SOCIAL_QUEUE_URL', 'SOCIAL_TOKEN_KEY_ARN', 'STAGE', 'TABLE_NAME',
     ]);
@@ -191,7 +191,7 @@ describe('social stack: the every-minute step', () => {
     expect(onSocialKey(statements)).toEqual([]);
     expect(actionsOf(statements).filter((a) => a.startsWith('secretsmanager:') || a.startsWith('ses:'))).toEqual([]);
     const env = (social.findResources('AWS::Lambda::Function')[idOf(stack(), stack().jobs[0]!.handler.function)] as Resource).Properties.Environment.Variables;
-    expect(Object.keys(env).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'SOCIAL_QUEUE_URL', 'STAGE', 'TABLE_NAME']);
+    expect(Object.keys(env).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'SOCIAL_QUEUE_URL', 'STAGE', 'TABLE_NAME']);
   });
 });
 
@@ -231,7 +231,7 @@ describe('social stack: the daily token health check', () => {
   });
 
   it('gets exactly the variables token-health.ts reads, with the key, the sender and the secret', () => {
-    const { NODE_OPTIONS: _node, ...read } = env();
+    const { NODE_OPTIONS: _node, POWERTOOLS_SERVICE_NAME: _service, ...read } = env();
     expect(Object.keys(read).sort()).toEqual(['APP_SECRET_ARN', 'LOG_LEVEL', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SES_FROM_ADDRESS', 'SOCIAL_TOKEN_KEY_ARN', 'STAGE', 'TABLE_NAME']);
     for (const key of Object.keys(read)) expect(Object.keys(tokenHealthEnvSchema.shape)).toContain(key);
     expect(JSON.stringify(read.SOCIAL_TOKEN_KEY_ARN)).toContain('SocialTokenKey');

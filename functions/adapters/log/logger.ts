@@ -1,9 +1,18 @@
+import { currentLogKeys } from './log-context.js';
+
 /**
  * Structured JSON logs, one line per event. Personal data never goes in: `maskEmail` keeps
  * enough to debug ("a***@example.org") and nothing more; tokens and bodies are never logged.
+ *
+ * Two adapters serve this port: on Lambda, Powertools Logger (`powertoolsLogger`, with the
+ * function's name, version, request id, cold start and X-Ray trace id, and sampled debug lines);
+ * with `npm start` and in tests, `createLogger` below, which writes the same shape (`level` in
+ * capitals, `message`, `timestamp`, then the context's keys and the fields) synchronously to a
+ * sink a test can read. Both add the keys of the current log context (`withLogKeys`): the
+ * request's correlation id, an SQS message's id.
  */
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -12,10 +21,10 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const emit = (at: Level) => (message: string, fields: Record<string, unknown> = {}) => {
+export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
+  const emit = (at: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ level: at, time: new Date().toISOString(), message, ...fields }));
+    write(JSON.stringify({ level: at.toUpperCase(), message, timestamp: new Date().toISOString(), ...currentLogKeys(), ...fields }));
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

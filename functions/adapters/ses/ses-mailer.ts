@@ -1,5 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { AppError } from '../../domain/shared/errors.js';
+import { traced } from '../aws/traced-client.js';
 import type { Mailer, OutgoingEmail } from '../../domain/pledges/ports.js';
 
 export interface SesSettings {
@@ -11,12 +12,14 @@ export interface SesSettings {
 }
 
 export function createSesClient(settings: Pick<SesSettings, 'region' | 'endpoint'>): SESv2Client {
-  return new SESv2Client({
-    region: settings.region,
-    ...(settings.endpoint
-      ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  return traced(
+    new SESv2Client({
+      region: settings.region,
+      ...(settings.endpoint
+        ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    }),
+  );
 }
 
 /** Sends through SES v2. Throttling and outages become retryable `unavailable` errors. */

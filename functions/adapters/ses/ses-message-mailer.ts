@@ -2,6 +2,7 @@ import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-
 import type { OutgoingEmail } from '../../domain/pledges/ports.js';
 import type { TrackedMailer } from '../../domain/social/email-channel.js';
 import { SocialError } from '../../domain/social/ports.js';
+import { traced } from '../aws/traced-client.js';
 import type { SesSettings } from './ses-mailer.js';
 import { SendRate } from './send-rate.js';
 
@@ -23,12 +24,14 @@ export interface SesMessageMailerOptions {
  * Connecting is bounded apart from answering: a connection never made sent nothing.
  */
 export function createSesMessageClient(settings: Pick<SesSettings, 'region' | 'endpoint'>): SESv2Client {
-  return new SESv2Client({
-    region: settings.region,
-    maxAttempts: 1,
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: 15_000 },
-    ...(settings.endpoint ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
+  return traced(
+    new SESv2Client({
+      region: settings.region,
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: 15_000 },
+      ...(settings.endpoint ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    }),
+  );
 }
 
 const CONNECT_TIMEOUT_MS = 3_000;

@@ -2,6 +2,8 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Campaign } from '../../domain/campaigns/campaign.js';
 import type { PublishResult, SitePublisher } from '../../domain/campaigns/ports.js';
 import { AppError } from '../../domain/shared/errors.js';
+import { traced } from '../aws/traced-client.js';
+import { currentLogKeys } from '../log/log-context.js';
 
 export interface LambdaSitePublisherOptions {
   functionName: string;
@@ -22,13 +24,16 @@ export class LambdaSitePublisher implements SitePublisher {
   constructor(private readonly options: LambdaSitePublisherOptions) {
     // The API function stops at 15 s: give up before that and say "publish again", rather than
     // time out. No retry: a slow publish is still running, and the next publish redoes it anyway.
-    this.client = options.client ?? new LambdaClient({ maxAttempts: 1, requestHandler: { requestTimeout: 12_000 } });
+    this.client = options.client ?? traced(new LambdaClient({ maxAttempts: 1, requestHandler: { requestTimeout: 12_000 } }));
   }
 
   async publishSite(_liveCampaigns: Campaign[]): Promise<PublishResult> {
     let response;
     try {
-      response = await this.client.send(new InvokeCommand({ FunctionName: this.options.functionName, InvocationType: 'RequestResponse' }));
+      // The caller's correlation id (a request's, a scheduled run's) travels with the invoke, so the publish's log lines carry it too.
+      const { correlationId } = currentLogKeys();
+      const payload = typeof correlationId === 'string' ? { Payload: new TextEncoder().encode(JSON.stringify({ correlationId })) } : {};
+      response = await this.client.send(new InvokeCommand({ FunctionName: this.options.functionName, InvocationType: 'RequestResponse', ...payload }));
     } catch (error) {
       throw unavailable(error);
     }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LANGUAGES } from '../../domain/shared/languages.js';
+import { traced } from '../aws/traced-client.js';
 
 /** One rendered file of the site, keyed by its path in the bucket (no leading slash). */
 export interface SiteFile {
@@ -103,8 +104,8 @@ export class S3SiteWriter {
   private readonly cloudFront: CloudFrontClient;
 
   constructor(private readonly options: S3SiteWriterOptions) {
-    this.s3 = options.s3 ?? new S3Client({});
-    this.cloudFront = options.cloudFront ?? new CloudFrontClient({});
+    this.s3 = options.s3 ?? traced(new S3Client({}));
+    this.cloudFront = options.cloudFront ?? traced(new CloudFrontClient({}));
   }
 
   async write(files: readonly SiteFile[], liveYears: ReadonlySet<number>): Promise<SiteWriteResult> {

@@ -1,8 +1,10 @@
 import type { Mailer, TokenSigner } from '../pledges/ports.js';
 import type { Clock } from '../shared/clock.js';
+import type { Metrics } from '../shared/metrics.js';
 import { AppError } from '../shared/errors.js';
 import type { LedgerEntry, LedgerRepository } from './ledger.js';
 import type { PaymentEvent, PaymentGateway, ProcessedEvents } from './ports.js';
+import { CURRENCY_RULES } from './currencies.js';
 import { receiptEmail } from './receipt-email.js';
 import type { Fundraising } from '../campaigns/campaign.js';
 
@@ -19,6 +21,8 @@ export interface LedgerDeps {
   processed: ProcessedEvents;
   mailer: Mailer;
   clock: Clock;
+  /** Events processed or duplicate, gifts recorded and their amounts, as business metrics; absent: not counted. */
+  metrics?: Metrics;
 }
 
 /**
@@ -27,14 +31,20 @@ export interface LedgerDeps {
  * provider delivers again; every step before the failure is found done and skipped.
  */
 export async function recordPaymentEvent(deps: LedgerDeps, event: PaymentEvent): Promise<{ appended: number; duplicate: boolean }> {
-  if (await deps.processed.has(event.id)) return { appended: 0, duplicate: true };
+  if (await deps.processed.has(event.id)) {
+    deps.metrics?.count('WebhookEventDuplicate');
+    return { appended: 0, duplicate: true };
+  }
   let appended = 0;
   for (const fact of await deps.gateway.entriesFor(event)) {
     const entry = fact.kind === 'gift' ? withDonorKey(deps, await withMatching(deps, fact)) : await withGiftDetails(deps.ledger, fact);
     if (!(await deps.ledger.get(entry.id))) {
       // A receipt number only for a gift not seen before (a lost race leaves a gap, never a duplicate).
       const receiptNumber = entry.kind === 'gift' ? await deps.ledger.nextReceiptNumber(Number(entry.occurredAt.slice(0, 4))) : undefined;
-      if ((await deps.ledger.append({ ...entry, ...(receiptNumber ? { receiptNumber } : {}) })) === 'appended') appended++;
+      if ((await deps.ledger.append({ ...entry, ...(receiptNumber ? { receiptNumber } : {}) })) === 'appended') {
+        appended++;
+        if (entry.kind === 'gift') countGift(deps, entry);
+      }
     }
     if (entry.kind === 'gift') {
       // Both steps are safe to repeat, so a delivery after any failure completes them.
@@ -43,7 +53,14 @@ export async function recordPaymentEvent(deps: LedgerDeps, event: PaymentEvent):
     }
   }
   await deps.processed.remember(event.id, deps.clock.now());
+  deps.metrics?.count('WebhookEventProcessed');
   return { appended, duplicate: false };
+}
+
+/** A gift new to the ledger: one more, and its amount in its currency's major unit. */
+function countGift(deps: LedgerDeps, gift: Pick<LedgerEntry, 'amount' | 'currency'>): void {
+  deps.metrics?.count('DonationRecorded');
+  deps.metrics?.amount('DonationAmount', gift.amount / 10 ** CURRENCY_RULES[gift.currency].decimals, gift.currency);
 }
 
 /** Refunds and disputes carry their gift's campaign, category and earmark into reports. */

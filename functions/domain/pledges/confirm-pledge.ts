@@ -14,6 +14,7 @@ export async function confirmPledge(deps: PledgeDeps, token: string): Promise<Pl
     return { ...confirmed, counted: isCounted(confirmed) };
   });
   if (!result || result.after.erasedAt) throw pledgeNotFound();
+  if (result.changed) deps.metrics?.count('PledgeConfirmed');
   return result.after;
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.js';
+import type { Metrics } from '../shared/metrics.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import type { AbusePolicy } from './abuse-policy.js';
 import type { Pledge } from './pledge.js';
@@ -17,6 +18,8 @@ export interface PledgeDeps {
   policy: AbusePolicy;
   /** Absolute URL of the public site and API (same origin), e.g. https://blueheart.example.org */
   publicUrl: string;
+  /** Pledges submitted and confirmed, as business metrics; absent: not counted. */
+  metrics?: Metrics;
 }
 
 /** Confirmation links live as long as a pending pledge does. */

@@ -95,6 +95,7 @@ export async function submitPledge(deps: PledgeDeps, input: PledgeInput, context
       if (isAppError(error) && error.code === 'conflict') continue;
       throw error;
     }
+    deps.metrics?.count('PledgeSubmitted');
     if (await mayEmailAddress(deps.limiter, deps.policy, emailHash, now)) {
       try {
         await sendConfirmation(deps, pledge, now);

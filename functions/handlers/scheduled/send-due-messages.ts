@@ -1,3 +1,5 @@
+import { lambdaObservability } from '../../adapters/lambda/observability.js';
+import { scheduledRunKeys } from '../../adapters/lambda/scheduled-run.js';
 import { createSendDueDeps, loadSocialDispatchEnv } from '../../config/social-dispatch.js';
 import { sendDueMessages } from '../../domain/social/send-due-messages.js';
 
@@ -9,10 +11,12 @@ import { sendDueMessages } from '../../domain/social/send-due-messages.js';
  * harmless for the same reason (the second one's `start_sending` meets a newer version and fails,
  * and Lambda's retry then finds the message sending).
  */
-const { deps, logger } = createSendDueDeps(loadSocialDispatchEnv());
+const env = loadSocialDispatchEnv();
+const observability = lambdaObservability({ stage: env.STAGE, logLevel: env.LOG_LEVEL });
+const { deps, logger } = createSendDueDeps(env, { logger: observability.logger });
 
-export const handler = async (): Promise<{ started: string[]; finished: string[] }> => {
+export const handler = observability.handler(async (): Promise<{ started: string[]; finished: string[] }> => {
   const result = await sendDueMessages(deps);
   if (result.started.length > 0 || result.finished.length > 0) logger.info('social messages', result);
   return result;
-};
+}, scheduledRunKeys);

@@ -1,5 +1,6 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
+import { withLogKeys } from '../../../functions/adapters/log/log-context.js';
 import { LambdaSitePublisher } from '../../../functions/adapters/site/lambda-site-publisher.js';
 import { AppError } from '../../../functions/domain/shared/errors.js';
 
@@ -18,6 +19,13 @@ describe('LambdaSitePublisher', () => {
     const publisher = new LambdaSitePublisher({ functionName: 'publish', client: clientAnswering(() => ({ StatusCode: 200, Payload: payload({ files: 64, ms: 900 }) }), calls) });
     await expect(publisher.publishSite([])).resolves.toEqual({ files: 64, ms: 900 });
     expect(calls).toEqual([{ FunctionName: 'publish', InvocationType: 'RequestResponse' }]);
+  });
+
+  it("sends the caller's correlation id, so the publish's log lines carry it", async () => {
+    const calls: Array<{ Payload?: Uint8Array }> = [];
+    const publisher = new LambdaSitePublisher({ functionName: 'publish', client: clientAnswering(() => ({ StatusCode: 200, Payload: payload({ files: 1, ms: 5 }) }), calls) });
+    await withLogKeys({ correlationId: 'req-42' }, () => publisher.publishSite([]));
+    expect(JSON.parse(new TextDecoder().decode(calls[0]!.Payload))).toEqual({ correlationId: 'req-42' });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
+import type { Metrics } from '../../shared/metrics.js';
 import type { ConnectedAccount, Delivery, Platform } from '../social.js';
 import type { DeliveryStore, LentAccount, OutgoingPost, SocialNetwork, TokenBox } from '../ports.js';
 
@@ -127,4 +128,6 @@ export interface DispatchDeps {
   policy?: Partial<DispatchPolicy>;
   /** Where warnings go (a lost claim, a post whose record could not be written). */
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /** Posts and emails delivered, failed or skipped, as business metrics; absent: not counted. */
+  metrics?: Metrics;
 }

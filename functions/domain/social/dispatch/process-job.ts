@@ -1,5 +1,13 @@
+import type { CountedEvent } from '../../shared/metrics.js';
 import { attemptDelivery, policyOf, type AttemptOutcome } from './attempt-delivery.js';
 import type { DeliveryJob, DeliveryQueue, DispatchDeps } from './ports.js';
+
+/** The metric of an attempt that finished its delivery, by the target's kind: an email, or a post (a share-only supporter's share link included). */
+const FINISHED: Record<'posted' | 'failed' | 'skipped', Record<'email' | 'post', CountedEvent>> = {
+  posted: { email: 'EmailSent', post: 'PostDelivered' },
+  failed: { email: 'EmailFailed', post: 'PostFailed' },
+  skipped: { email: 'EmailSkipped', post: 'PostSkipped' },
+};
 
 /**
  * A worker's whole job, the same on Lambda (one SQS record) and locally (functions/dev/social-worker.ts):
@@ -11,6 +19,9 @@ import type { DeliveryJob, DeliveryQueue, DispatchDeps } from './ports.js';
  */
 export async function processJob(deps: DispatchDeps, queue: DeliveryQueue, job: DeliveryJob): Promise<AttemptOutcome> {
   const outcome = await attemptDelivery(deps, job.messageId, job.targetId);
+  if (outcome.kind === 'posted' || outcome.kind === 'failed' || outcome.kind === 'skipped') {
+    deps.metrics?.count(FINISHED[outcome.kind][outcome.delivery.target.kind === 'email' ? 'email' : 'post']);
+  }
   if (outcome.kind === 'retry' || outcome.kind === 'busy') {
     const delayMs = Math.max(0, outcome.at.getTime() - deps.clock.now().getTime());
     await queue.send([job], delayMs > 0 ? { delayMs } : undefined);
