@@ -183,8 +183,7 @@ async function loadOriginSecrets(env: Env): Promise<OriginSecrets | undefined> {
 /** The composition root: the only place that knows which adapter serves which port. */
 export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promise<AppDeps> {
   const clock = overrides.clock ?? systemClock;
-  const appSecret = await resolveAppSecret(env);
-  const originSecrets = overrides.originSecrets ?? (await loadOriginSecrets(env));
+  const [appSecret, originSecrets] = await Promise.all([resolveAppSecret(env), overrides.originSecrets ?? loadOriginSecrets(env)]);
   const keys = deriveKeys(appSecret);
   const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   const ses = createSesClient({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT });
