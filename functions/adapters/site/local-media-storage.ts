@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -43,6 +44,9 @@ export class LocalMediaStorage implements MediaStorage {
     if (!body) throw new AppError('validation_failed', 'The upload has no file.', { fields: [{ field: 'body', message: 'is empty' }] });
     const path = join(this.options.siteDir, 'media', String(target.year), target.file);
     await mkdir(dirname(path), { recursive: true });
+    // Written aside and renamed once whole (as S3 keeps the object it has when a PUT fails): a
+    // refused upload never leaves half a file, nor destroys the one an earlier upload stored.
+    const partial = `${path}.${randomUUID()}.part`;
     let received = 0;
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, done) {
@@ -51,9 +55,10 @@ export class LocalMediaStorage implements MediaStorage {
       },
     });
     try {
-      await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), limit, createWriteStream(path));
+      await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), limit, createWriteStream(partial));
+      await rename(partial, path);
     } catch (error) {
-      await rm(path, { force: true });
+      await rm(partial, { force: true });
       throw error;
     }
   }

@@ -272,11 +272,18 @@ describe('public endpoints under generated input', () => {
   });
 
   it('kept no upload larger than its ticket announced, and none without a ticket', async () => {
+    // What the fuzzer found: a refused upload on a ticket already used deleted the file stored before.
+    const ticket = await platform.deps.campaigns.media.createUpload({ year: 2026, file: 'fuzz-kept.png', contentType: 'image/png', bytes: MEDIA_TICKET_BYTES }, platform.clock.now());
+    const put = (body: string) => platform.request(new URL(ticket.url).pathname, { method: 'PUT', headers: { 'content-type': 'image/png' }, body });
+    expect((await put('x'.repeat(10))).status).toBe(201);
+    expect((await put('x'.repeat(MEDIA_TICKET_BYTES + 1))).status).toBe(413);
+    expect((await stat(join(platform.siteDir, 'media', '2026', 'fuzz-kept.png'))).size).toBe(10);
+
     const files = await readdir(join(platform.siteDir, 'media'), { recursive: true, withFileTypes: true });
     const stored = files.filter((file) => file.isFile()).map((file) => join(file.parentPath, file.name));
     expect(stored.length, 'the run uploaded files').toBeGreaterThan(0);
     for (const path of stored) {
-      expect(path).toMatch(/\/media\/2026\/fuzz(-2)?\.png$/);
+      expect(path).toMatch(/\/media\/2026\/fuzz(-2|-kept)?\.png$/);
       expect((await stat(path)).size, path).toBeLessThanOrEqual(MEDIA_TICKET_BYTES);
     }
   });
