@@ -2,6 +2,7 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/middleware/origin-verify.js';
+import { ADMIN_PRIVACY_ROUTE, CHECKOUT_ROUTE, ERASURE_ROUTE, FINANCE_ROUTE, MANAGE_ROUTE, WEBHOOK_ROUTE } from '../../infra/stacks/payments-stack.js';
 import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
 
 afterAll(removeTempDirs);
@@ -74,14 +75,15 @@ describe('the functions behind HTTP API routes', () => {
       });
     });
 
-  it('are the HTTP function and the checkout, webhook and finance functions, and each knows the secret', () => {
+  it('are the HTTP function and the checkout, webhook, finance and erasure functions, and each knows the secret', () => {
     const found = routed(dev);
     expect([...new Set(found.map((fn) => fn.description))].sort()).toEqual(
       [
         'Blue Heart dev: HTTP API',
-        'Blue Heart dev: Stripe webhook (POST /api/stripe/webhook)',
-        'Blue Heart dev: donation checkout (POST /api/donations/checkout, GET /api/donations/manage)',
-        'Blue Heart dev: finance reconciliation (ANY /api/finance/{proxy+})',
+        `Blue Heart dev: Stripe webhook (${WEBHOOK_ROUTE})`,
+        `Blue Heart dev: donation checkout (${CHECKOUT_ROUTE}, ${MANAGE_ROUTE})`,
+        `Blue Heart dev: finance reconciliation (${FINANCE_ROUTE})`,
+        `Blue Heart dev: erasure on request (${ERASURE_ROUTE}, ${ADMIN_PRIVACY_ROUTE})`,
       ].sort(),
     );
     for (const fn of found) {
