@@ -1,8 +1,11 @@
 import { SocialError } from '../../domain/social/ports.js';
 import { NoAnswerError, retryAfterMs, type HttpAnswer } from './http-answer.js';
 
-/** What a failed call was doing: only `post` (POST /rest/posts) can have posted without a clear answer. */
-export type LinkedInCall = 'read' | 'post';
+/**
+ * What a failed call was doing: only `post` (POST /rest/posts) can have posted without a clear
+ * answer; a `read` or a `media` upload (Images API) posts nothing.
+ */
+export type LinkedInCall = 'read' | 'media' | 'post';
 
 /**
  * LinkedIn's error body: `{ status, serviceErrorCode?, code?, message, errorDetails? }`, e.g.
@@ -44,8 +47,8 @@ export function linkedInRetryAfterMs(headers: Headers, now: Date): number {
  * (expired, revoked or invalid token) and 403 (ACCESS_DENIED: a scope such as
  * w_organization_social is missing, or the member no longer administers the organisation) →
  * auth; 429 → rate_limited; 503 → unavailable; other 5xx, or no answer once the request may have
- * left → uncertain for a post, unavailable for a read; other 4xx (422 invalid content, 400) →
- * rejected, in LinkedIn's words. A duplicate (422 DUPLICATE_POST) is left to the caller, which
+ * left → uncertain for a post, unavailable for a read or an upload; other 4xx (422 invalid
+ * content, 400, an image LinkedIn refuses) → rejected, in LinkedIn's words. A duplicate (422 DUPLICATE_POST) is left to the caller, which
  * looks first.
  */
 export function linkedInError(failure: HttpAnswer | unknown, call: LinkedInCall, now: Date): SocialError {

@@ -1,6 +1,7 @@
 import type { AccountCredentials, OutgoingPost, PublishedPost, SocialNetwork } from '../../domain/social/ports.js';
 import { SocialError } from '../../domain/social/ports.js';
 import { postRefusedAsDuplicate } from './duplicate-refusal.js';
+import { fetchMedia, loadPostMedia, type MediaLoader } from './fetch-media.js';
 import { fetchAnswer, type HttpAnswer } from './http-answer.js';
 import { isDuplicatePost, linkedInError, type LinkedInCall } from './linkedin-errors.js';
 import { littleText, plainOfLittle } from './linkedin-text.js';
@@ -13,6 +14,9 @@ import { sameText } from './mastodon-text.js';
  */
 export const LINKEDIN_API_VERSION = '202605';
 const LINKEDIN_API = 'https://api.linkedin.com';
+
+/** What the Images API takes: JPG, GIF, PNG. A video goes through the Videos API, which this adapter does not post. */
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
 
 /**
  * How an organisation's LinkedIn presence is connected (`AccountCredentials` as the connect flow
@@ -50,6 +54,10 @@ export function linkedInAuthorOf(token: string): LinkedInCredential {
 export interface LinkedInNetworkOptions {
   /** Per request (default 15 s). */
   timeoutMs?: number;
+  /** Per image upload, which carries the file, and per download of one (default 60 s). */
+  uploadTimeoutMs?: number;
+  /** Reads a media kit file to upload (default: `fetchMedia`, a GET of its public URL within the size LinkedIn takes). */
+  loadMedia?: MediaLoader;
   /** How many of the author's latest posts findPost looks through (default 20, at most 100). */
   recentPosts?: number;
   /** Where the API is (default https://api.linkedin.com); the tests point it at a stand-in. */
@@ -71,19 +79,27 @@ export interface LinkedInNetworkOptions {
  *
  * The text goes as `commentary` in LinkedIn's little format (linkedin-text.ts), its link as
  * written (LinkedIn links it; an article card would need a title, which messages do not carry).
- * Media: the media kit's images are not attached yet.
+ * Images: every file is read first (so a file that cannot go is refused before anything is
+ * uploaded), each is uploaded through the Images API, and the post names them with their alt
+ * text (`content.media` for one, `content.multiImage` for several). An uploaded image is not a
+ * post: an attempt that fails after uploading leaves images no post uses, and the next one
+ * uploads again.
  */
 export class LinkedInNetwork implements SocialNetwork {
   readonly platform = 'linkedin' as const;
   private readonly timeoutMs: number;
+  private readonly uploadTimeoutMs: number;
   private readonly recentPosts: number;
   private readonly api: string;
   private readonly version: string;
   private readonly fetch: typeof fetch;
+  private readonly loadMedia: MediaLoader;
   private readonly now: () => Date;
 
   constructor(options: LinkedInNetworkOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? 60_000;
+    this.loadMedia = options.loadMedia ?? fetchMedia;
     this.recentPosts = Math.min(100, options.recentPosts ?? 20);
     this.api = `${(options.apiBaseUrl ?? LINKEDIN_API).replace(/\/+$/, '')}/rest`;
     this.version = options.version ?? LINKEDIN_API_VERSION;
@@ -91,14 +107,21 @@ export class LinkedInNetwork implements SocialNetwork {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** POST /rest/posts → 201, the post's URN in the `x-restli-id` header. */
+  /**
+   * POST /rest/posts → 201, the post's URN in the `x-restli-id` header. Images as the Posts API's
+   * content types say: one as `content.media` `{ id, altText }` ("Image" posts), 2 to 20 as
+   * `content.multiImage.images` ("MultiImage" posts,
+   * https://learn.microsoft.com/linkedin/marketing/community-management/shares/multiimage-post-api).
+   */
   async publish(account: AccountCredentials, post: OutgoingPost): Promise<PublishedPost> {
     const { author, accessToken } = linkedInAuthorOf(account.token);
+    const images = await this.uploadImages(author, accessToken, post.media);
     const body = {
       author,
       commentary: littleText(post.text),
       visibility: 'PUBLIC',
       distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      ...(images.length === 1 ? { content: { media: images[0] } } : images.length > 1 ? { content: { multiImage: { images } } } : {}),
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: false,
     };
@@ -142,6 +165,35 @@ export class LinkedInNetwork implements SocialNetwork {
     return typeof count === 'number' ? count : 0;
   }
 
+  /**
+   * Each image through the Images API
+   * (https://learn.microsoft.com/linkedin/marketing/community-management/shares/images-api):
+   * POST /rest/images?action=initializeUpload with `{ initializeUploadRequest: { owner } }` (the
+   * post's author) → `{ value: { uploadUrl, image } }`, then a PUT of the bytes to `uploadUrl`
+   * with the same token (201). The image's URN goes in the post, with the alt text as `altText`.
+   */
+  private async uploadImages(author: string, accessToken: string, media: OutgoingPost['media']): Promise<Array<{ id: string; altText?: string }>> {
+    const other = media.find((item) => !IMAGE_TYPES.has(item.contentType));
+    if (other) throw new SocialError('rejected', `A LinkedIn post takes images (JPEG, PNG, GIF) from this platform, not ${other.contentType}`);
+    const files = await loadPostMedia('linkedin', media, this.loadMedia, this.uploadTimeoutMs);
+    const images: Array<{ id: string; altText?: string }> = [];
+    for (const { media: item, bytes } of files) {
+      const started = await this.call('media', `${this.api}/images?action=initializeUpload`, {
+        method: 'POST',
+        headers: { ...this.headers(accessToken), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ initializeUploadRequest: { owner: author } }),
+      });
+      if (started.status >= 400) throw linkedInError(started, 'media', this.now());
+      const { uploadUrl, image } = ((started.body as { value?: { uploadUrl?: unknown; image?: unknown } }).value ?? {}) as { uploadUrl?: unknown; image?: unknown };
+      // Nothing was posted: an answer without them is LinkedIn's trouble, tried again later.
+      if (typeof uploadUrl !== 'string' || typeof image !== 'string') throw new SocialError('unavailable', 'LinkedIn answered the image upload without its upload URL or image URN');
+      const put = await this.call('media', uploadUrl, { method: 'PUT', headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': item.contentType }, body: bytes }, this.uploadTimeoutMs);
+      if (put.status >= 400) throw linkedInError(put, 'media', this.now());
+      images.push({ id: image, ...(item.alt ? { altText: item.alt } : {}) });
+    }
+    return images;
+  }
+
   private headers(accessToken: string): Record<string, string> {
     return { Authorization: `Bearer ${accessToken}`, 'LinkedIn-Version': this.version, 'X-Restli-Protocol-Version': '2.0.0' };
   }
@@ -152,9 +204,9 @@ export class LinkedInNetwork implements SocialNetwork {
     return answer;
   }
 
-  private async call(kind: LinkedInCall, url: string, init: RequestInit): Promise<HttpAnswer> {
+  private async call(kind: LinkedInCall, url: string, init: RequestInit, timeoutMs = this.timeoutMs): Promise<HttpAnswer> {
     try {
-      return await fetchAnswer(this.fetch, url, init, this.timeoutMs);
+      return await fetchAnswer(this.fetch, url, init, timeoutMs);
     } catch (error) {
       throw linkedInError(error, kind, this.now());
     }

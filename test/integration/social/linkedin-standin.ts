@@ -1,20 +1,34 @@
 import { Hono, type Context } from 'hono';
-import { recordRequests, serveStandin } from './standin-http.js';
+import { randomBytes } from 'node:crypto';
+import { recordRequests, serveStandin, sniffType } from './standin-http.js';
 
 /**
  * LinkedIn's versioned REST API reduced to what LinkedInNetwork calls, answering in the shapes of
  * its documentation (learn.microsoft.com/linkedin): the Posts API (create: 201 with the URN in
- * `x-restli-id`; the `author` finder), the organization follower count (networkSizes), and
- * LinkedIn's error bodies. Like LinkedIn it requires `LinkedIn-Version` and
- * `X-Restli-Protocol-Version: 2.0.0`, reads `commentary` as little text — cutting the post at the
- * first unescaped reserved character, as LinkedIn silently does — gives hashtags back as
- * templates, and refuses an author's repeated text (422 DUPLICATE_POST naming the first post).
+ * `x-restli-id`; the `author` finder), the Images API (initializeUpload, then a PUT of the bytes
+ * to the upload URL it gives), the organization follower count (networkSizes), and LinkedIn's
+ * error bodies. Like LinkedIn it requires `LinkedIn-Version` and `X-Restli-Protocol-Version:
+ * 2.0.0`, reads `commentary` as little text — cutting the post at the first unescaped reserved
+ * character, as LinkedIn silently does — gives hashtags back as templates, refuses an author's
+ * repeated text (422 DUPLICATE_POST naming the first post), and lets a post name only images its
+ * author owns whose bytes arrived (one as `content.media`, 2 to 20 as `content.multiImage`).
  */
 
 interface StandinMember {
   token: string;
   /** The organizations the member administers. */
   administers: string[];
+}
+
+export interface StoredImage {
+  urn: string;
+  owner: string;
+  /** The token of the member who initialized the upload (the PUT must carry it). */
+  token: string;
+  uploadToken: string;
+  /** The bytes, once PUT to the upload URL. */
+  bytes?: Buffer;
+  type?: string;
 }
 
 interface StoredPost {
@@ -28,12 +42,15 @@ interface StoredPost {
   createdAt: number;
 }
 
-const routeOf = (method: string, path: string) => `${method} ${path.replace(/^\/rest\/networkSizes\/.+$/, '/rest/networkSizes/:urn')}`;
+const routeOf = (method: string, path: string) => `${method} ${path.replace(/^\/rest\/networkSizes\/.+$/, '/rest/networkSizes/:urn').replace(/^\/dms-uploads\/.+$/, '/dms-uploads/:upload')}`;
+/** The Images API's formats: JPG, GIF, PNG. */
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif'];
 const failure = (status: number, code: string, message: string, serviceErrorCode = 100) => ({ status, serviceErrorCode, code, message });
 
 export async function startLinkedInStandin(options: { version?: string } = {}) {
   const members: StandinMember[] = [];
   const posts: StoredPost[] = [];
+  const images = new Map<string, StoredImage>();
   const followers = new Map<string, number>();
   let nextId = 7_240_000_000_000_000_000n;
 
@@ -52,6 +69,32 @@ export async function startLinkedInStandin(options: { version?: string } = {}) {
     return member;
   };
 
+  // Images API, "Initialize Image Upload": { initializeUploadRequest: { owner } } → { value: { uploadUrlExpiresAt, uploadUrl, image } }
+  app.post('/rest/images', async (c) => {
+    const member = authed(c);
+    if (member instanceof Response) return member;
+    if (c.req.query('action') !== 'initializeUpload') return c.json(failure(400, 'ILLEGAL_ARGUMENT', 'Unsupported action'), 400);
+    const owner = String(((await c.req.json()) as { initializeUploadRequest?: { owner?: unknown } }).initializeUploadRequest?.owner ?? '');
+    if (!member.administers.includes(owner)) return c.json(failure(403, 'ACCESS_DENIED', `Not enough permissions to access: images.ACTION.20260501 for ${owner}`), 403);
+    const image: StoredImage = { urn: `urn:li:image:C4E10AQ${randomBytes(6).toString('hex')}`, owner, token: member.token, uploadToken: randomBytes(8).toString('hex') };
+    images.set(image.urn, image);
+    const uploadUrl = `${new URL(c.req.url).origin}/dms-uploads/${image.uploadToken}/uploadedImage/0?ca=vector_ads&cn=uploads&sync=0&v=beta`;
+    return c.json({ value: { uploadUrlExpiresAt: Date.now() + 3_600_000, uploadUrl, image: image.urn } });
+  });
+
+  // "Upload the Image": the bytes PUT to uploadUrl with the member's token → 201. LinkedIn takes JPG, GIF and PNG.
+  app.put('/dms-uploads/:upload/uploadedImage/0', async (c) => {
+    const image = [...images.values()].find((candidate) => candidate.uploadToken === c.req.param('upload'));
+    if (!image) return c.json(failure(404, 'NOT_FOUND', 'Upload not found'), 404);
+    if (c.req.header('authorization') !== `Bearer ${image.token}`) return c.json(failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', 65600), 401);
+    const bytes = Buffer.from(await c.req.arrayBuffer());
+    const type = sniffType(bytes);
+    if (!type || !IMAGE_TYPES.includes(type)) return c.json(failure(400, 'BAD_REQUEST', 'The uploaded file is not a JPG, GIF or PNG image'), 400);
+    Object.assign(image, { bytes, type });
+    await recorder.stall(c);
+    return c.body(null, 201);
+  });
+
   app.post('/rest/posts', async (c) => {
     const member = authed(c);
     if (member instanceof Response) return member;
@@ -60,6 +103,8 @@ export async function startLinkedInStandin(options: { version?: string } = {}) {
     if (author.startsWith('urn:li:organization:') && !member.administers.includes(author)) {
       return c.json(failure(403, 'ACCESS_DENIED', 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20260501'), 403);
     }
+    const contentProblem = problemWithContent(body.content, author);
+    if (contentProblem) return c.json(failure(422, 'UNPROCESSABLE_ENTITY', contentProblem), 422);
     const commentary = typeof body.commentary === 'string' ? body.commentary : '';
     if (body.lifecycleState !== 'PUBLISHED' || !['PUBLIC', 'CONNECTIONS'].includes(String(body.visibility)) || typeof body.distribution !== 'object') {
       return c.json(failure(422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /lifecycleState :: field is required but not found and has no default value'), 422);
@@ -90,6 +135,7 @@ export async function startLinkedInStandin(options: { version?: string } = {}) {
         commentary: post.commentary.replace(/(^|[^\\])#([\p{L}\p{M}\p{N}]+)/gu, '$1{hashtag|\\#|$2}'),
         visibility: post.body.visibility,
         distribution: post.body.distribution,
+        ...(post.body.content ? { content: post.body.content } : {}),
         lifecycleState: 'PUBLISHED',
         lifecycleStateInfo: { isEditedByAuthor: false },
         isReshareDisabledByAuthor: false,
@@ -108,10 +154,27 @@ export async function startLinkedInStandin(options: { version?: string } = {}) {
     return c.json({ firstDegreeSize: followers.get(urn) });
   });
 
+  /** Why the post's `content` cannot go: images the author owns, uploaded, one as `media` or 2–20 as `multiImage`, alt text at most 4,086 characters. */
+  function problemWithContent(content: unknown, author: string): string | undefined {
+    if (content === undefined) return undefined;
+    const { media, multiImage } = content as { media?: { id?: unknown; altText?: unknown }; multiImage?: { images?: Array<{ id?: unknown; altText?: unknown }> } };
+    const named = media ? [media] : (multiImage?.images ?? []);
+    if (multiImage && (named.length < 2 || named.length > 20)) return `ERROR :: /content/multiImage/images :: ${named.length} images; a MultiImage post takes 2 to 20`;
+    if (!named.length) return 'ERROR :: /content :: unsupported content';
+    for (const [index, image] of named.entries()) {
+      const stored = typeof image.id === 'string' ? images.get(image.id) : undefined;
+      if (!stored || stored.owner !== author || !stored.bytes) return `ERROR :: /content/${media ? 'media' : `multiImage/images/${index}`}/id :: ${String(image.id)} is not an uploaded image of ${author}`;
+      if (image.altText !== undefined && (typeof image.altText !== 'string' || [...image.altText].length > 4_086)) return `ERROR :: altText :: must be a text of at most 4086 characters`;
+    }
+    return undefined;
+  }
+
   const { url, stop } = await serveStandin(app);
   return {
     url,
     posts,
+    /** Every image initialized, by URN: its owner and, once PUT, its bytes and type. */
+    images,
     requests: recorder.requests,
     failNext: recorder.failNext,
     seen: recorder.seen,
