@@ -221,6 +221,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         }),
         clock: deps.social.clock,
         logger: deps.logger,
+        // Tests that read the business metrics pass a memory one; npm start counts nothing.
+        metrics: options.deps?.metrics,
       }),
       concurrency: 16,
       sendingMessages: async () => {
