@@ -51,6 +51,7 @@ import { sandboxLendingNetworks } from '../adapters/social/sandbox-lending.js';
 import { DEFAULT_LEND_POLICY, type LendDeps, type SocialNetworks } from '../domain/social/lend-service.js';
 import type { DeliveryStore, TokenBox } from '../domain/social/ports.js';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/dynamo-delivery-store.js';
+import type { FanOutProgressStore } from '../domain/social/dispatch/fan-out-progress.js';
 import type { MastodonConnectDeps } from '../domain/social/mastodon-connect/ports.js';
 import { DynamoMastodonConnectStore } from '../adapters/dynamodb/dynamo-mastodon-connect-store.js';
 import { FetchMastodonOAuthClient } from '../adapters/social/mastodon-oauth-client.js';
@@ -67,7 +68,7 @@ export interface AppDeps {
   donations: DonationDeps & LedgerDeps & AnnualReceiptDeps;
   finance: FinanceDeps;
   /** Managers' messages, and the delivery records of their blasts (the report). */
-  social: MessageDeps & { deliveries: DeliveryStore };
+  social: MessageDeps & { deliveries: DeliveryStore & FanOutProgressStore };
   /**
    * "Lend your voice": supporters' accounts, the networks by platform (real adapters on AWS,
    * the sandbox with `npm start` and in tests), the token box. The dispatcher takes the same

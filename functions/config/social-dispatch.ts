@@ -62,6 +62,11 @@ export const socialDispatchEnvSchema = envSchema
     PUBLIC_URL: envSchema.shape.PUBLIC_URL.optional(),
     /** The emails one worker sends a second at most: its share of SES's sending rate (infra/stacks/social-stack.ts divides it). */
     SOCIAL_EMAILS_PER_SECOND: z.coerce.number().positive('must be above 0').max(1_000, 'must be at most 1000').default(14),
+    /**
+     * How long one run of the every-minute step keeps fanning out before it saves where it got to
+     * and stops (the next run goes on): the function's timeout less a margin (infra/stacks/social-stack.ts).
+     */
+    SOCIAL_FAN_OUT_BUDGET_SECONDS: z.coerce.number().int('must be whole seconds').min(1, 'must be at least 1').max(840, 'must be at most 840').optional(),
   });
 
 export type SocialDispatchEnv = z.infer<typeof socialDispatchEnvSchema>;
@@ -147,10 +152,12 @@ function common(env: SocialDispatchEnv, options: SocialDispatchOptions) {
   };
 }
 
-/** What the every-minute step needs: messages, accounts and pledgers (the targets), the delivery records, the queue. */
+/** What the every-minute step needs: messages, accounts and pledgers (the targets), the delivery records and the fan-out's progress, the queue, its time budget. */
 export function createSendDueDeps(env: SocialDispatchEnv, options: SocialDispatchOptions = {}): { deps: SendDueDeps; logger: Logger } {
   const { clock, logger, queue, deliveries, accounts, messages, pledges } = common(env, options);
-  return { deps: { messages, clock, newId: randomUUID, deliveries, queue, accounts, pledges }, logger };
+  const fanOutPolicy = env.SOCIAL_FAN_OUT_BUDGET_SECONDS ? { fanOutPolicy: { budgetMs: env.SOCIAL_FAN_OUT_BUDGET_SECONDS * 1000 } } : {};
+  const note = (message: string, fields: Record<string, unknown>) => logger.info(message, fields);
+  return { deps: { messages, clock, newId: randomUUID, deliveries, queue, accounts, pledges, note, ...fanOutPolicy }, logger };
 }
 
 /**

@@ -41,9 +41,9 @@ export interface LocalSocialWorker {
   readonly queue: DeliveryQueue;
   /**
    * The restart scan: queues every unfinished delivery of the messages being sent (pending at
-   * `notBefore`, claimed when the claim expires). Returns how many. A message is `sending` only
-   * once its fan-out has finished, so its records are all there; a fan-out that died half-way
-   * is run again (it is idempotent) by whatever starts due messages.
+   * `notBefore`, claimed when the claim expires). Returns how many. A message is `sending` from
+   * its fan-out's first chunk on: the scan queues the records that exist, and the fan-out (going
+   * on from its saved progress, run after run) queues the others as it creates them.
    */
   recover(): Promise<number>;
   /** Resolves once nothing is queued or running (delayed retries included). */

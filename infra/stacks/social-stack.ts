@@ -9,6 +9,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { MAIN_TABLE, UPDATES_INDEX } from '../../functions/adapters/dynamodb/table-definition.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { DEFAULT_DISPATCH_POLICY } from '../../functions/domain/social/dispatch/ports.js';
 import type { PlatformConfig } from '../config.js';
@@ -44,8 +45,15 @@ export const WORKER_BATCH_SIZE = 10;
  * throttled, so no receive is wasted and no job is pushed towards the dead-letter queue.
  */
 export const WORKER_MAX_CONCURRENCY = 10;
-/** The every-minute step writes a message's delivery records in chunks and queues them: a blast of 100,000 targets takes about a minute. */
+/**
+ * The every-minute step fans a message out in chunks (records, then jobs) for at most
+ * SEND_DUE_FAN_OUT_BUDGET, saves where it got to, and the next run goes on: 400,000 targets take
+ * a few runs. The minute beyond the budget covers the chunk in hand; the fan-out's lease (6 min,
+ * functions/domain/social/dispatch/resume-fan-out.ts) outlasts the timeout, so a run killed by it
+ * is taken over only once it is dead.
+ */
 export const SEND_DUE_TIMEOUT = Duration.minutes(5);
+export const SEND_DUE_FAN_OUT_BUDGET = Duration.seconds(SEND_DUE_TIMEOUT.toSeconds() - 60);
 
 /**
  * Item-level actions, on the table only (no index, no Scan, no DeleteItem). The worker reads a
@@ -55,10 +63,18 @@ export const SEND_DUE_TIMEOUT = Duration.minutes(5);
 export const WORKER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 /**
  * The every-minute step queries messages, targets and delivery records, creates records
- * (conditional Puts) and saves the message with its audit entry; at a message's moment it reads
- * the email list, the confirmed pledges, with a Scan (`PledgeStore.confirmedPledges`, filtered).
+ * (conditional Puts and transactions), saves the fan-out's progress and the message with its
+ * audit entry. No Scan: the email list is read from the updates index (SEND_DUE_INDEX_ACTIONS).
  */
-export const SEND_DUE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:Scan'] as const;
+export const SEND_DUE_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] as const;
+/** The email list: Queries on the updates index (the pledgers who asked for updates), nothing else of any index. */
+export const SEND_DUE_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+/**
+ * Fresh delivery records go in with BatchWriteItem (unconditional: 1 WCU a record, 25 a call).
+ * BatchWriteItem could also delete, so it is allowed on delivery items only (partition keys
+ * `DELIVERY#…`, the `dynamodb:LeadingKeys` condition).
+ */
+export const SEND_DUE_BATCH_ACTIONS = ['dynamodb:BatchWriteItem'] as const;
 /**
  * SES's maximum send rate for the account (14 emails a second is the usual start out of the
  * sandbox; the sandbox itself allows 1 a second and 200 a day). Raise it with the account's quota:
@@ -170,9 +186,12 @@ export class SocialStack extends Stack {
     grantAppSecret(this.worker.role, props.mail.appSecret);
 
     const alarmAction = new cwActions.SnsAction(props.alarmTopic);
+    if (!MAIN_TABLE.globalSecondaryIndexes.some((index) => index.name === UPDATES_INDEX)) {
+      throw new Error(`MAIN_TABLE has no ${UPDATES_INDEX}: the every-minute step's grant names it`);
+    }
     this.jobs = ScheduledJob.forEach(this, SCHEDULED_JOBS.filter((job) => job.needsSocialQueue), {
       stage: props.stage,
-      environment,
+      environment: { ...environment, SOCIAL_FAN_OUT_BUDGET_SECONDS: String(SEND_DUE_FAN_OUT_BUDGET.toSeconds()) },
       logRetention,
       removalPolicy,
       bundling: props.bundling,
@@ -181,6 +200,17 @@ export class SocialStack extends Stack {
       alarmAction,
       grant: (role) => {
         this.grantTable(role, props, 'SendDueItems', SEND_DUE_TABLE_ACTIONS);
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({ sid: 'SendDueEmailList', actions: [...SEND_DUE_INDEX_ACTIONS], resources: [`${props.table.tableArn}/index/${UPDATES_INDEX}`] }),
+        );
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            sid: 'SendDueFreshRecords',
+            actions: [...SEND_DUE_BATCH_ACTIONS],
+            resources: [props.table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERY#*'] } },
+          }),
+        );
         this.grantSend(role);
       },
     });

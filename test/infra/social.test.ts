@@ -2,11 +2,13 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socialDispatchEnvSchema } from '../../functions/config/social-dispatch.js';
+import { UPDATES_INDEX } from '../../functions/adapters/dynamodb/table-definition.js';
+import { createSendDueDeps, loadSocialDispatchEnv, socialDispatchEnvSchema } from '../../functions/config/social-dispatch.js';
+import { fanOutPolicyOf } from '../../functions/domain/social/dispatch/resume-fan-out.js';
 import { tokenHealthEnvSchema } from '../../functions/config/token-health.js';
 import { SCHEDULED_JOBS } from '../../functions/config/schedules.js';
 import { DEFAULT_DISPATCH_POLICY } from '../../functions/domain/social/dispatch/ports.js';
-import { DELIVERY_MAX_RECEIVE_COUNT, SES_SEND_RATE, WORKER_BATCH_SIZE, WORKER_MAX_CONCURRENCY } from '../../infra/stacks/social-stack.js';
+import { DELIVERY_MAX_RECEIVE_COUNT, SEND_DUE_TIMEOUT, SES_SEND_RATE, WORKER_BATCH_SIZE, WORKER_MAX_CONCURRENCY } from '../../infra/stacks/social-stack.js';
 import { buildPlatform, removeTempDirs, type TestPlatform } from './support.js';
 
 afterAll(removeTempDirs);
@@ -179,19 +181,40 @@ describe('social stack: the every-minute step', () => {
     social.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', ScheduleExpressionTimezone: 'UTC', Target: Match.objectLike({ Arn: fnArn }) });
   });
 
-  it('queries and writes items, reads the email list (Scan of the table, no index), sends to the queue, and cannot open or seal credentials', () => {
+  it('queries and writes items, reads the email list from the updates index (never a Scan), batch-writes delivery records only, sends to the queue, and cannot open or seal credentials', () => {
     const statements = jobStatements();
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
-    expect(actionsOf(dynamo)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
-    expect(JSON.stringify(dynamo[0]!.Resource)).not.toContain('/index/');
-    expect(asArray(dynamo[0]!.Resource)).toHaveLength(1);
+    expect(actionsOf(dynamo)).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Query']);
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'dynamodb:*']) expect(actionsOf(dynamo)).not.toContain(forbidden);
+    const items = dynamo.find((s) => s.Sid === 'SendDueItems')!;
+    expect(JSON.stringify(items.Resource)).not.toContain('/index/');
+    expect(asArray(items.Resource)).toHaveLength(1);
+    // The index is the updates index alone, for Queries.
+    const index = dynamo.find((s) => s.Sid === 'SendDueEmailList')!;
+    expect(index.Action).toBe('dynamodb:Query');
+    expect(JSON.stringify(index.Resource)).toContain(`/index/${UPDATES_INDEX}`);
+    expect(JSON.stringify(dynamo.filter((s) => s !== index).map((s) => s.Resource))).not.toContain('/index/');
+    // BatchWriteItem could delete: only items whose partition key is a message's deliveries.
+    const batch = dynamo.find((s) => s.Sid === 'SendDueFreshRecords')!;
+    expect(batch.Action).toBe('dynamodb:BatchWriteItem');
+    expect(batch.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERY#*'] } });
     const send = statements.filter((s) => asArray(s.Action).includes('sqs:SendMessage') && JSON.stringify(s.Resource).includes(idOf(stack(), stack().queue)));
     expect(send).toHaveLength(1);
     expect(send[0]!.Action).toBe('sqs:SendMessage');
     expect(onSocialKey(statements)).toEqual([]);
     expect(actionsOf(statements).filter((a) => a.startsWith('secretsmanager:') || a.startsWith('ses:'))).toEqual([]);
     const env = (social.findResources('AWS::Lambda::Function')[idOf(stack(), stack().jobs[0]!.handler.function)] as Resource).Properties.Environment.Variables;
-    expect(Object.keys(env).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'SOCIAL_QUEUE_URL', 'STAGE', 'TABLE_NAME']);
+    expect(Object.keys(env).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'SOCIAL_FAN_OUT_BUDGET_SECONDS', 'SOCIAL_QUEUE_URL', 'STAGE', 'TABLE_NAME']);
+  });
+
+  it('fans out for 4 of its 5 minutes, and the fan-out lease outlasts the function', () => {
+    const fn = (social.findResources('AWS::Lambda::Function')[idOf(stack(), stack().jobs[0]!.handler.function)] as Resource).Properties;
+    expect(fn.Timeout).toBe(SEND_DUE_TIMEOUT.toSeconds());
+    expect(fn.Environment.Variables.SOCIAL_FAN_OUT_BUDGET_SECONDS).toBe('240');
+    const { deps } = createSendDueDeps(loadSocialDispatchEnv({ STAGE: 'dev', LOG_LEVEL: 'info', SOCIAL_FAN_OUT_BUDGET_SECONDS: '240', AWS_REGION: 'eu-west-1', TABLE_NAME: 'blue-heart', SOCIAL_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/q' }));
+    const policy = fanOutPolicyOf(deps);
+    expect(policy.budgetMs).toBe(240_000);
+    expect(policy.leaseMs).toBeGreaterThan(SEND_DUE_TIMEOUT.toMilliseconds());
   });
 });
 

@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CursorPage } from '../../domain/shared/cursor-page.js';
 import { AppError, isAppError } from '../../domain/shared/errors.js';
 import { expiresAfter, RETENTION } from '../../domain/shared/retention.js';
 import type { LentAccount, ReachTotals, SupporterAccountStore } from '../../domain/social/ports.js';
@@ -180,6 +181,31 @@ export class DynamoAccountStore implements SupporterAccountStore {
         if (accounts.length > 0) yield accounts;
       }
     }
+  }
+
+  /**
+   * `targetsOf` resumable: the cursor is `<scope>:<account id>` (scope 0 the organisation's, 1 the
+   * campaign's), which increases as the Query's sort keys do, and a page starts after it
+   * (ExclusiveStartKey built from it).
+   */
+  async targetPage(campaignYear: number, after: string | undefined, limit: number): Promise<CursorPage<ConnectedAccount>> {
+    const scopes = ['organisation', campaignYear] as const;
+    const [scopeIndex, afterId] = after === undefined ? [0, ''] : [Number(after.slice(0, after.indexOf(':'))), after.slice(after.indexOf(':') + 1)];
+    const scope = scopes[scopeIndex];
+    if (scope === undefined) throw new Error(`Not a cursor of the targets: ${after}`);
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': targetKey(scope, '').PK },
+        ...(afterId ? { ExclusiveStartKey: targetKey(scope, afterId) } : {}),
+        Limit: limit,
+      }),
+    );
+    const items = Items.map(fromItem);
+    const last = items[items.length - 1];
+    const next = LastEvaluatedKey && last ? `${scopeIndex}:${last.id}` : scopeIndex + 1 < scopes.length ? `${scopeIndex + 1}:` : undefined;
+    return { items, ...(next !== undefined ? { next } : {}) };
   }
 
   async reach(campaignYear: number): Promise<{ supporters: ReachTotals; organisation: ReachTotals }> {

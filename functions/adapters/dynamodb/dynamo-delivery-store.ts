@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FanOutProgress, FanOutProgressStore } from '../../domain/social/dispatch/fan-out-progress.js';
 import type { DeliveryStore } from '../../domain/social/ports.js';
 import type { Delivery } from '../../domain/social/social.js';
+import { batchPut } from './batch-write.js';
 import { expiresAfter, RETENTION } from '../../domain/shared/retention.js';
 
 const deliveryKey = (messageId: string, targetId: string) => ({ PK: `DELIVERY#${messageId}`, SK: `TARGET#${targetId}` });
@@ -30,7 +32,14 @@ export interface DynamoDeliveryStoreOptions {
   createWith?: 'puts' | 'transactions';
   /** Writes (or transactions) in flight at once in `createAll`. */
   concurrency?: number;
+  /**
+   * BatchWriteItem calls (25 records each) in flight at once when `createAll` is told the records
+   * are `fresh`: unconditional, 1 WCU a record and one request per 25 (BENCHMARKS.md, "Fan-out").
+   */
+  freshConcurrency?: number;
 }
+
+const progressKey = (messageId: string) => ({ PK: `DELIVERY#${messageId}`, SK: 'FAN-OUT' });
 
 /**
  * The idempotency records of a blast in the single table: `DELIVERY#<messageId>` /
@@ -40,9 +49,10 @@ export interface DynamoDeliveryStoreOptions {
  * - claim only if pending and due, or claimed with an expired lease (`attempts` + 1 either way);
  * - write the outcome only while holding the claim's token.
  */
-export class DynamoDeliveryStore implements DeliveryStore {
+export class DynamoDeliveryStore implements DeliveryStore, FanOutProgressStore {
   private readonly createWith: 'puts' | 'transactions';
   private readonly concurrency: number;
+  private readonly freshConcurrency: number;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -51,9 +61,17 @@ export class DynamoDeliveryStore implements DeliveryStore {
   ) {
     this.createWith = options.createWith ?? 'transactions';
     this.concurrency = options.concurrency ?? (this.createWith === 'puts' ? 32 : 4);
+    this.freshConcurrency = options.freshConcurrency ?? 8;
   }
 
-  async createAll(deliveries: readonly Delivery[]): Promise<number> {
+  async createAll(deliveries: readonly Delivery[], options?: { fresh?: boolean }): Promise<number> {
+    if (options?.fresh) {
+      // One request may not name an item twice: a repeated target is written once.
+      const seen = new Set<string>();
+      const distinct = deliveries.filter((delivery) => !seen.has(delivery.target.id) && Boolean(seen.add(delivery.target.id)));
+      await batchPut(this.client, this.tableName, distinct.map(itemOf), { concurrency: this.freshConcurrency });
+      return distinct.length;
+    }
     if (this.createWith === 'transactions') {
       const chunks: Delivery[][] = [];
       for (let i = 0; i < deliveries.length; i += 100) chunks.push(deliveries.slice(i, i + 100));
@@ -177,6 +195,48 @@ export class DynamoDeliveryStore implements DeliveryStore {
       const deliveries = (page.Items ?? []).map(deliveryOf);
       if (deliveries.length > 0) yield deliveries;
     }
+  }
+
+  /**
+   * The fan-out's progress beside the records: `DELIVERY#<message>` / `FAN-OUT` (outside `list`'s
+   * `TARGET#` range), written whole with a condition on its version.
+   */
+  async fanOutProgress(messageId: string): Promise<FanOutProgress | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: progressKey(messageId), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { PK: _pk, SK: _sk, type: _type, ...progress } = Item;
+    return progress as FanOutProgress;
+  }
+
+  async saveFanOutProgress(next: FanOutProgress, expectedVersion: number | undefined): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...progressKey(next.messageId), type: 'fan-out', ...next },
+          ...(expectedVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': expectedVersion } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async hasDeliveries(messageId: string): Promise<boolean> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :target)',
+        ExpressionAttributeValues: { ':pk': `DELIVERY#${messageId}`, ':target': 'TARGET#' },
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return Items.length > 0;
   }
 }
 

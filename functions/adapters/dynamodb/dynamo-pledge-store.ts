@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DAY_MS, HOUR_MS, dayBucket, epochSeconds, hourBucket } from '../../domain/shared/clock.js';
 import type { Pledge, PledgeStats, WallEntry } from '../../domain/pledges/pledge.js';
-import type { PledgeStore, PledgeSummary, ReviewFilter } from '../../domain/pledges/ports.js';
+import type { PledgeStore, PledgeSummary, ReviewFilter, UpdateSubscriber } from '../../domain/pledges/ports.js';
+import type { CursorPage } from '../../domain/shared/cursor-page.js';
 import { conflictOr } from './errors.js';
 import { ALL_COUNTER_SHARDS, counterPartition, counterUpdates, sumCounters } from './pledge-counters.js';
 import {
@@ -22,9 +23,10 @@ import {
   reviewPartition,
   summaryFromIndexItem,
   toItem,
+  updatesPartition,
 } from './pledge-items.js';
 import { randomShard } from './shard.js';
-import { COUNTER_SHARDS, INDEX_SHARDS } from './table-definition.js';
+import { COUNTER_SHARDS, INDEX_SHARDS, UPDATES_INDEX } from './table-definition.js';
 
 export class DynamoPledgeStore implements PledgeStore {
   constructor(
@@ -182,6 +184,33 @@ export class DynamoPledgeStore implements PledgeStore {
       const pledges = (page.Items ?? []).map(fromItem);
       if (pledges.length > 0) yield pledges.sort((a, b) => (a.confirmedAt ?? '').localeCompare(b.confirmedAt ?? ''));
     }
+  }
+
+  /**
+   * The updates index (GSI4), shard after shard, `limit` a Query. The cursor is
+   * `<shard, two digits>:<pledge id>`, which increases as the index's keys do; a page starts after
+   * it (ExclusiveStartKey: the index keys and the table keys, all derived from the id). An
+   * exhausted shard moves the cursor to `<next shard>:`. Eventually consistent, like every GSI.
+   */
+  async updateSubscribers(after: string | undefined, limit: number): Promise<CursorPage<UpdateSubscriber>> {
+    const [shard, afterId] = after === undefined ? [0, ''] : [Number(after.slice(0, 2)), after.slice(3)];
+    if (!(shard >= 0 && shard < INDEX_SHARDS)) throw new Error(`Not a cursor of the updates index: ${after}`);
+    const partition = updatesPartition(shard);
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: UPDATES_INDEX,
+        KeyConditionExpression: 'GSI4PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ...(afterId ? { ExclusiveStartKey: { GSI4PK: partition, GSI4SK: afterId, ...pledgeKey(afterId) } } : {}),
+        Limit: limit,
+      }),
+    );
+    const items = Items.map((item) => ({ id: String(item.GSI4SK), language: item.language as UpdateSubscriber['language'], country: String(item.country) }));
+    const last = items[items.length - 1];
+    const cursorOf = (at: number, id = '') => `${String(at).padStart(2, '0')}:${id}`;
+    const next = LastEvaluatedKey && last ? cursorOf(shard, last.id) : shard + 1 < INDEX_SHARDS ? cursorOf(shard + 1) : undefined;
+    return { items, ...(next !== undefined ? { next } : {}) };
   }
 
   /** One atomic write; a failed condition becomes a `conflict` the domain retries on. */

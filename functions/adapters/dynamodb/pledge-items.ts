@@ -1,6 +1,7 @@
 import { DAY_MS, dayBucket, epochSeconds } from '../../domain/shared/clock.js';
 import { firstNameOf, type Pledge } from '../../domain/pledges/pledge.js';
 import type { PledgeSummary } from '../../domain/pledges/ports.js';
+import { isOnUpdatesList } from '../../domain/social/email-targets.js';
 import { INDEX_SHARDS } from './table-definition.js';
 import { stableShard } from './shard.js';
 
@@ -19,6 +20,14 @@ export const onWall = (pledge: Pledge): boolean =>
 /** Review index partition: one per day and shard, so a day's pledges spread over INDEX_SHARDS partitions. */
 export const reviewPartition = (day: string, shard: number) => `CREATED#${day}#${shard}`;
 
+/**
+ * Updates index partition: the pledgers who may be emailed a message, spread over INDEX_SHARDS.
+ * The keys come and go with the pledge item's own Put, so every change of `wantsUpdates`,
+ * `unsubscribedAt`, `erasedAt`, `status` or `counted` (confirm, review, unsubscribe, erase, an
+ * erasure request) moves the index in the same write.
+ */
+export const updatesPartition = (shard: number) => `UPDATES#${shard}`;
+
 export type PledgeItem = Record<string, unknown> & Pledge;
 
 export function toItem(pledge: Pledge): PledgeItem {
@@ -30,6 +39,10 @@ export function toItem(pledge: Pledge): PledgeItem {
     GSI2SK: `${pledge.createdAt}#${pledge.id}`,
   };
   if (pledge.status === 'pending') item.expiresAt = pendingExpiry(pledge.createdAt);
+  if (isOnUpdatesList(pledge)) {
+    item.GSI4PK = updatesPartition(stableShard(pledge.id, INDEX_SHARDS));
+    item.GSI4SK = pledge.id;
+  }
   if (onWall(pledge) && pledge.name && pledge.confirmedAt) {
     item.GSI1PK = `WALL#${stableShard(pledge.id, INDEX_SHARDS)}`;
     item.GSI1SK = `${pledge.confirmedAt}#${pledge.id}`;
@@ -38,7 +51,7 @@ export function toItem(pledge: Pledge): PledgeItem {
   return item;
 }
 
-const INTERNAL = ['PK', 'SK', 'type', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'wallName', 'expiresAt'];
+const INTERNAL = ['PK', 'SK', 'type', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI4PK', 'GSI4SK', 'wallName', 'expiresAt'];
 
 export function fromItem(item: Record<string, unknown>): Pledge {
   const pledge = { ...item };

@@ -3,7 +3,7 @@
  * local platform both build the table from this object, so keys and indexes cannot drift.
  *
  * One table, several item types (see ARCHITECTURE.md for every access pattern):
- *   PLEDGE#<id>            / PLEDGE          a pledge
+ *   PLEDGE#<id>            / PLEDGE          a pledge (on GSI4 while it may be emailed updates)
  *   EMAIL#<hash>           / CLAIM           which pledge an address belongs to
  *   COUNTER#<shard>        / TOTAL | COUNTRY#MX | CHAPTER#slug | HOUR#2026-07-30T10
  *   RATE#<key>#<window>    / RATE            fixed-window abuse counters (TTL)
@@ -16,6 +16,7 @@
  *   SOCIAL-MESSAGES#<year> / MESSAGE#<id>    a coordinated social message (history: SOCIAL-MESSAGE#<id>)
  *   SOCIAL-ACCOUNT#<id>    / ACCOUNT         a lent or organisation account (targets, reach: see the account store)
  *   DELIVERY#<message>     / TARGET#<target> the idempotency record of one post of one message
+ *   DELIVERY#<message>     / FAN-OUT         how far the message's fan-out got (cursor, lease)
  *   MASTODON-APP#<host>    / APP#<redirect>  our OAuth app on one Mastodon instance (client id, sealed secret)
  *   MASTODON-CONNECT#<id>  / FLOW            a Mastodon connection under way: PKCE verifier, sealed email (TTL)
  */
@@ -54,8 +55,17 @@ export const MAIN_TABLE: TableDefinition = {
      * whole entries, so everything is projected.
      */
     { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projectedAttributes: 'all' },
+    /**
+     * Who asked for updates (UPDATES_INDEX): only pledges a message may be emailed to carry these
+     * keys (confirmed, counted, subscribed, not erased), put and removed with the pledge itself,
+     * so the fan-out reads the email list shard by shard instead of scanning the table.
+     */
+    { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projectedAttributes: ['language', 'country'] },
   ],
 };
+
+/** The index of the pledgers who asked for updates (`UPDATES#<stable shard>` / `<pledge id>`). */
+export const UPDATES_INDEX = 'GSI4';
 
 /**
  * Counters are spread over this many partitions so a World Day peak never makes one hot

@@ -1,4 +1,5 @@
 import type { Pledge, PledgeStats, WallEntry, PledgeReview } from './pledge.js';
+import type { CursorPage } from '../shared/cursor-page.js';
 import type { Language } from '../shared/languages.js';
 
 /**
@@ -21,7 +22,16 @@ export interface PledgeStore {
   findForReview(filter: ReviewFilter): Promise<PledgeSummary[]>;
   /** Every confirmed pledge that still has its personal data, oldest first, page by page. */
   confirmedPledges(): AsyncIterable<Pledge[]>;
+  /**
+   * The pledgers who asked for updates and may be written to now (confirmed, counted, subscribed,
+   * not erased: `whyNotMailable` finds nothing), a page at a time from an index kept with each
+   * pledge, never a read of every pledge: at most `limit` after the cursor `after`.
+   */
+  updateSubscribers(after: string | undefined, limit: number): Promise<CursorPage<UpdateSubscriber>>;
 }
+
+/** What the email list of a message needs of a pledger: who, in which language, where (for the time zone). */
+export type UpdateSubscriber = Pick<Pledge, 'id' | 'language' | 'country'>;
 
 /** What review needs to see of a pledge: no name, no address. */
 export type PledgeSummary = Pick<

@@ -1,5 +1,6 @@
 import type { Pledge } from '../pledges/pledge.js';
-import type { PledgeStore } from '../pledges/ports.js';
+import type { PledgeStore, UpdateSubscriber } from '../pledges/ports.js';
+import type { CursorPage } from '../shared/cursor-page.js';
 import { timeZoneOfCountry } from './country-time-zone.js';
 import type { DeliveryTarget } from './social.js';
 
@@ -18,20 +19,25 @@ export function whyNotMailable(pledge: Pledge | undefined): string | undefined {
   return undefined;
 }
 
+/** Whether the pledge belongs on the updates list (the index `PledgeStore.updateSubscribers` reads is kept by this rule). */
+export const isOnUpdatesList = (pledge: Pledge): boolean => whyNotMailable(pledge) === undefined;
+
 /** One email target per pledger: the pledge's id, its language, a zone for its country, reach 1. */
-export const emailTargetOf = (pledge: Pledge): DeliveryTarget => ({
+export const emailTargetOf = (pledger: UpdateSubscriber): DeliveryTarget => ({
   kind: 'email',
-  id: pledge.id,
+  id: pledger.id,
   platform: 'email',
-  language: pledge.language,
-  timeZone: timeZoneOfCountry(pledge.country),
+  language: pledger.language,
+  timeZone: timeZoneOfCountry(pledger.country),
   followers: 1,
 });
 
-/** The message's email targets, page by page (the store reads confirmed pledges a page at a time). */
-export async function* emailTargets(store: Pick<PledgeStore, 'confirmedPledges'>): AsyncIterable<DeliveryTarget[]> {
-  for await (const page of store.confirmedPledges()) {
-    const targets = page.filter((pledge) => !whyNotMailable(pledge)).map(emailTargetOf);
-    if (targets.length > 0) yield targets;
-  }
+/**
+ * The message's email list, a page at a time from the pledge store's updates index (never a read
+ * of every pledge). The index is eventually consistent: a pledger who left a second ago may still
+ * be listed, and is then skipped by the check before each email.
+ */
+export async function emailTargetPage(store: Pick<PledgeStore, 'updateSubscribers'>, after: string | undefined, limit: number): Promise<CursorPage<DeliveryTarget>> {
+  const page = await store.updateSubscribers(after, limit);
+  return { items: page.items.map(emailTargetOf), ...(page.next !== undefined ? { next: page.next } : {}) };
 }

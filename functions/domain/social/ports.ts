@@ -1,3 +1,4 @@
+import type { CursorPage } from '../shared/cursor-page.js';
 import type { ConnectedAccount, Delivery, Platform, SocialMessage } from './social.js';
 
 /** What a platform adapter needs of an account: where, who, and the decrypted credential. */
@@ -66,8 +67,13 @@ export interface TokenBox {
 
 /** The idempotency records of a blast, one per (message, target). */
 export interface DeliveryStore {
-  /** Creates records that do not exist yet (a repeated fan-out changes nothing); returns how many were new. */
-  createAll(deliveries: readonly Delivery[]): Promise<number>;
+  /**
+   * Creates records that do not exist yet (a repeated fan-out changes nothing); returns how many
+   * were new. `fresh`: the caller knows that none of them can exist yet (the fan-out's progress
+   * says no run got this far), so the store may write them without a condition, faster and at
+   * half the cost. Never pass it when one might exist: an unconditional write would reset it.
+   */
+  createAll(deliveries: readonly Delivery[], options?: { fresh?: boolean }): Promise<number>;
   get(messageId: string, targetId: string): Promise<Delivery | undefined>;
   /**
    * Claims a delivery for one attempt: succeeds only if it is pending and due (not before
@@ -87,6 +93,11 @@ export interface AccountStore {
   get(id: string): Promise<ConnectedAccount | undefined>;
   /** Active organisation accounts, and the supporters' accounts lent to a campaign. */
   targetsOf(campaignYear: number): AsyncIterable<ConnectedAccount[]>;
+  /**
+   * The same accounts a page at a time, resumable (the fan-out saves the cursor between runs):
+   * at most `limit` after the cursor `after` (from the start when absent).
+   */
+  targetPage(campaignYear: number, after: string | undefined, limit: number): Promise<CursorPage<ConnectedAccount>>;
 }
 
 /** One step of a message's life, kept with the message (append-only, in version order). */

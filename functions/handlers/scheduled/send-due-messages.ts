@@ -5,11 +5,12 @@ import { sendDueMessages } from '../../domain/social/send-due-messages.js';
 
 /**
  * EventBridge Scheduler, every minute (functions/config/schedules.ts): fan out the scheduled
- * messages whose first moment has come (one record and one SQS job per target), and finish the
- * messages being sent that have nothing left to attempt. A run that fails or times out half-way
- * is repeated by the next minute's run, which creates only what is missing; two runs at once are
- * harmless for the same reason (the second one's `start_sending` meets a newer version and fails,
- * and Lambda's retry then finds the message sending).
+ * messages whose first moment has come (one record and one SQS job per target), for at most
+ * SOCIAL_FAN_OUT_BUDGET_SECONDS a run, the next run going on where it stopped; and finish the
+ * messages being sent whose fan-out is done and that have nothing left to attempt. A run that
+ * fails or times out half-way leaves its progress behind: the next one writes the unfinished chunk
+ * again with conditions, so nothing is reset or missed. Two runs at once are harmless: one holds
+ * the fan-out (a lease that outlasts the function's timeout), the other leaves it alone.
  */
 const env = loadSocialDispatchEnv();
 const observability = lambdaObservability({ stage: env.STAGE, logLevel: env.LOG_LEVEL });

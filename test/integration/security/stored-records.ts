@@ -6,6 +6,7 @@ import { CHAPTER_SLUGS } from '../../../functions/domain/chapters/chapters.js';
 import type { Pledge } from '../../../functions/domain/pledges/pledge.js';
 import { isCountryCode } from '../../../functions/domain/shared/countries.js';
 import { isLanguage } from '../../../functions/domain/shared/languages.js';
+import { isOnUpdatesList } from '../../../functions/domain/social/email-targets.js';
 import { PLATFORM_RULES } from '../../../functions/domain/social/platform-rules.js';
 import type { LentAccount } from '../../../functions/domain/social/ports.js';
 import { PLATFORMS } from '../../../functions/domain/social/social.js';
@@ -53,6 +54,7 @@ function pledgeProblems(pledge: Pledge & Item): string[] {
   expect(!pledge.counted || (Number.isInteger(pledge.countedShard) && typeof pledge.countedHour === 'string'), 'where it was counted');
   expect(typeof pledge.GSI2PK === 'string' && typeof pledge.GSI2SK === 'string', 'in the review index');
   expect((pledge.GSI1PK !== undefined) === onWall(pledge), 'on the wall exactly when shown');
+  expect((pledge.GSI4PK !== undefined) === isOnUpdatesList(pledge), 'on the updates list exactly when it may be emailed');
   expect(pledge.status !== 'pending' || typeof pledge.expiresAt === 'number', 'a pending pledge expires');
   if (pledge.erasedAt) {
     expect(isInstant(pledge.erasedAt), 'erasedAt');

@@ -83,4 +83,28 @@ describe('the DynamoDB delivery store', () => {
     expect(ids.size).toBe(3_000);
     expect(ids.has('x')).toBe(false);
   });
+
+  it('writes fresh records in batches (a repeated target once), and keeps the fan-out progress beside them, outside the list, each save conditional on the last', async () => {
+    const { store } = await deliveryTable();
+    const fresh = Array.from({ length: 260 }, (_, i) => newDelivery({ id: 'f' }, target(`t${i}`), T0.toISOString()));
+    expect(await store.createAll([...fresh, fresh[3]!], { fresh: true })).toBe(260);
+    expect(await store.get('f', 't259')).toMatchObject({ state: 'pending', attempts: 0 });
+
+    expect(await store.hasDeliveries('f')).toBe(true);
+    expect(await store.hasDeliveries('other')).toBe(false);
+    expect(await store.fanOutProgress('f')).toBeUndefined();
+    const progress = { messageId: 'f', targets: 0, created: 0, runs: 0, startedAt: T0.toISOString(), version: 1 };
+    expect(await store.saveFanOutProgress(progress, undefined)).toBe(true);
+    expect(await store.saveFanOutProgress(progress, undefined)).toBe(false);
+    const held = { ...progress, holder: { token: 'run-1', until: later(360_000).toISOString() }, runs: 1, version: 2 };
+    expect(await store.saveFanOutProgress(held, 1)).toBe(true);
+    // A run that read version 1 is too late.
+    expect(await store.saveFanOutProgress({ ...progress, runs: 1, version: 2 }, 1)).toBe(false);
+    const { holder: _holder, ...released } = { ...held, cursor: '1:t99', targets: 100, created: 100, version: 3 };
+    expect(await store.saveFanOutProgress(released, 2)).toBe(true);
+    expect(await store.fanOutProgress('f')).toEqual(released);
+    let listed = 0;
+    for await (const page of store.list('f')) listed += page.length;
+    expect(listed).toBe(260);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pledge } from '../../../functions/domain/pledges/pledge.js';
 import { COUNTRY_CODES } from '../../../functions/domain/shared/countries.js';
 import { FALLBACK_ZONE, PRIMARY_ZONES, timeZoneOfCountry, zonesOfCountry } from '../../../functions/domain/social/country-time-zone.js';
-import { emailTargets, whyNotMailable } from '../../../functions/domain/social/email-targets.js';
+import { emailTargetPage, isOnUpdatesList, whyNotMailable } from '../../../functions/domain/social/email-targets.js';
 
 const pledge = (overrides: Partial<Pledge> = {}): Pledge => ({
   id: 'pledge-ana',
@@ -24,19 +24,6 @@ const pledge = (overrides: Partial<Pledge> = {}): Pledge => ({
   ...overrides,
 });
 
-/** A pledge store's `confirmedPledges`, page by page, as the DynamoDB store yields it. */
-const store = (...pages: Pledge[][]) => ({
-  async *confirmedPledges() {
-    for (const page of pages) yield page;
-  },
-});
-
-const collect = async <T>(pages: AsyncIterable<T[]>): Promise<T[]> => {
-  const all: T[] = [];
-  for await (const page of pages) all.push(...page);
-  return all;
-};
-
 describe('who is on the email list of a message', () => {
   it('is every confirmed, counted pledger who opted in and is still subscribed, with their data', () => {
     expect(whyNotMailable(pledge())).toBeUndefined();
@@ -50,21 +37,37 @@ describe('who is on the email list of a message', () => {
     expect(whyNotMailable(pledge({ review: 'suspect', counted: false }))).toBe('the pledge no longer counts');
   });
 
-  it('gives one email target per mailable pledger: the pledge id, its language, its country’s zone, reach 1', async () => {
-    const targets = await collect(
-      emailTargets(
-        store(
-          [pledge(), pledge({ id: 'pledge-no-updates', wantsUpdates: false }), pledge({ id: 'pledge-amina', language: 'ar', country: 'EG' })],
-          [pledge({ id: 'pledge-suspect', counted: false, review: 'suspect' })],
-          [pledge({ id: 'pledge-grace', language: 'en', country: 'KE' }), pledge({ id: 'pledge-gone', erasedAt: '2026-07-02T00:00:00.000Z' })],
-        ),
-      ),
-    );
-    expect(targets).toEqual([
-      { kind: 'email', id: 'pledge-ana', platform: 'email', language: 'es', timeZone: 'America/Mexico_City', followers: 1 },
-      { kind: 'email', id: 'pledge-amina', platform: 'email', language: 'ar', timeZone: 'Africa/Cairo', followers: 1 },
-      { kind: 'email', id: 'pledge-grace', platform: 'email', language: 'en', timeZone: 'Africa/Nairobi', followers: 1 },
-    ]);
+  it('is the rule the updates index keeps: exactly the pledges a message may be emailed to', () => {
+    expect(isOnUpdatesList(pledge())).toBe(true);
+    for (const gone of [
+      pledge({ wantsUpdates: false }),
+      pledge({ unsubscribedAt: '2026-07-20T00:00:00.000Z' }),
+      pledge({ erasedAt: '2026-07-20T00:00:00.000Z', email: undefined, wantsUpdates: false }),
+      pledge({ status: 'pending', counted: false }),
+      pledge({ review: 'suspect', counted: false }),
+    ]) expect(isOnUpdatesList(gone)).toBe(false);
+  });
+
+  it('gives one email target per pledger of the updates index: the pledge id, its language, its country’s zone, reach 1, and the index’s cursor', async () => {
+    const asked: Array<[string | undefined, number]> = [];
+    const store = {
+      async updateSubscribers(after: string | undefined, limit: number) {
+        asked.push([after, limit]);
+        return after === undefined
+          ? { items: [{ id: 'pledge-ana', language: 'es' as const, country: 'MX' }, { id: 'pledge-amina', language: 'ar' as const, country: 'EG' }], next: '00:pledge-amina' }
+          : { items: [{ id: 'pledge-grace', language: 'en' as const, country: 'KE' }] };
+      },
+    };
+    const first = await emailTargetPage(store, undefined, 2);
+    expect(first).toEqual({
+      items: [
+        { kind: 'email', id: 'pledge-ana', platform: 'email', language: 'es', timeZone: 'America/Mexico_City', followers: 1 },
+        { kind: 'email', id: 'pledge-amina', platform: 'email', language: 'ar', timeZone: 'Africa/Cairo', followers: 1 },
+      ],
+      next: '00:pledge-amina',
+    });
+    expect(await emailTargetPage(store, first.next, 2)).toEqual({ items: [{ kind: 'email', id: 'pledge-grace', platform: 'email', language: 'en', timeZone: 'Africa/Nairobi', followers: 1 }] });
+    expect(asked).toEqual([[undefined, 2], ['00:pledge-amina', 2]]);
   });
 });
 

@@ -20,13 +20,12 @@ export const FAN_OUT_CHUNK = 1_000;
 
 /**
  * Creates the idempotency record of every (message, target) and queues one job per target, due
- * at its time (`notBefore` = `dueAt`, so no attempt can post early, whatever the queue does).
- * Safe to run again after a crash half-way: records that exist are left as they are (a second
- * fan-out never resets a delivery), and queuing a job twice is harmless. A target listed twice
- * gets one record. Move the message to `sending` only once this returns: a restarted worker
- * rebuilds its queue from the records of `sending` messages, so they must all exist; whatever
- * starts due messages runs the fan-out again for a message still `scheduled` (EventBridge
- * Scheduler's retry on AWS, the next scheduler tick locally).
+ * at its time (`notBefore` = `dueAt`, so no attempt can post early, whatever the queue does), in
+ * one go over targets in hand. Safe to run again after a crash half-way: records that exist are
+ * left as they are (a second fan-out never resets a delivery), and queuing a job twice is
+ * harmless. A target listed twice gets one record. The every-minute step does not use it: its
+ * fan-outs outlast a run and go on where they stopped (resume-fan-out.ts), over the same chunks
+ * (`writeDeliveries`).
  */
 export async function fanOut(
   deps: FanOutDeps,
@@ -37,23 +36,21 @@ export async function fanOut(
   if (message.status !== 'scheduled' && message.status !== 'sending') {
     throw new AppError('conflict', `Only a scheduled or sending message goes out; this one is ${message.status}.`);
   }
-  const dueAt = deps.dueAt ?? scheduledDueAt;
   const seen = new Set<string>();
   let count = 0;
   let created = 0;
-  let chunk: Delivery[] = [];
+  let chunk: DeliveryTarget[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
-    const deliveries = chunk;
+    const targets = chunk;
     chunk = [];
-    created += await deps.deliveries.createAll(deliveries);
-    await enqueue(deps.queue, deliveries, now);
+    created += await writeDeliveries(deps, message, targets, { fresh: false, now });
   };
   const add = async (target: DeliveryTarget) => {
     if (seen.has(target.id)) return;
     seen.add(target.id);
     count++;
-    chunk.push(newDelivery(message, target, message.schedule ? toIso(dueAt(message.schedule, target.timeZone)) : now.toISOString()));
+    chunk.push(target);
     if (chunk.length >= FAN_OUT_CHUNK) await flush();
   };
   if (Symbol.asyncIterator in targets) {
@@ -63,6 +60,27 @@ export async function fanOut(
   }
   await flush();
   return { targets: count, created };
+}
+
+/**
+ * One chunk of a fan-out: the records of `targets` (distinct), each due at its time, then one job
+ * per target, queued whether its record is new or was there (a run that died between the two left
+ * records without jobs). `fresh` is `DeliveryStore.createAll`'s: only when none can exist yet.
+ * Returns how many records were new.
+ */
+export async function writeDeliveries(
+  deps: FanOutDeps,
+  message: Pick<SocialMessage, 'id' | 'schedule'>,
+  targets: readonly DeliveryTarget[],
+  options: { fresh: boolean; now: Date },
+): Promise<number> {
+  if (targets.length === 0) return 0;
+  const dueAt = deps.dueAt ?? scheduledDueAt;
+  const { now } = options;
+  const deliveries = targets.map((target) => newDelivery(message, target, message.schedule ? toIso(dueAt(message.schedule, target.timeZone)) : now.toISOString()));
+  const created = await deps.deliveries.createAll(deliveries, options.fresh ? { fresh: true } : undefined);
+  await enqueue(deps.queue, deliveries, now);
+  return created;
 }
 
 export function newDelivery(message: Pick<SocialMessage, 'id'>, target: DeliveryTarget, dueAt: string): Delivery {
