@@ -149,7 +149,7 @@ describe('XNetwork', () => {
   });
 
   it('maps an upload X refuses to rejected and a 429, 500 or 503 on an upload to rate_limited or unavailable (nothing was posted), and posts nothing', async () => {
-    const before = standin.postsOf(orgAccount).length;
+    let before = standin.postsOf(orgAccount).length;
     const image = (name: string): OutgoingPost['media'] => [{ url: site.put(name, { bytes: pngOf(20, 20), contentType: 'image/png' }), alt: 'x', contentType: 'image/png' }];
     // X refuses the file itself (400): nothing to retry.
     standin.failNext('POST /2/media/upload', { status: 400, body: { errors: [{ parameters: { media: ['20 bytes'] }, message: 'Unsupported media type.' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } });
@@ -167,6 +167,11 @@ describe('XNetwork', () => {
     standin.failNext('POST /2/media/upload', { storeThenStallMs: 1_000 });
     await expect(slow.publish(org, post('Upload timeout', image('slow.png')))).rejects.toMatchObject({ kind: 'unavailable' });
     expect(standin.seen('POST /2/tweets')).toHaveLength(0);
+    // The file's request has its own time limit: an upload may take longer than other calls and still go through.
+    standin.failNext('POST /2/media/upload', { storeThenStallMs: 700 });
+    await network.publish(org, post('A slow upload, in time', image('in-time.png')));
+    expect(standin.seen('POST /2/tweets')).toHaveLength(1);
+    before += 1;
     expect(standin.postsOf(orgAccount)).toHaveLength(before);
   });
 
