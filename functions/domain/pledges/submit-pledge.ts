@@ -64,10 +64,12 @@ export async function submitPledge(deps: PledgeDeps, input: PledgeInput, context
     let pledge: Pledge;
     try {
       if (existing) {
-        // Still pending: the latest details win, and any suspicion sticks.
+        // Still pending: the latest details win, and any suspicion sticks. Erased before it was
+        // confirmed, it holds the new details as a new pledge would: it is erased no longer.
         const reasons = [...new Set([...existing.suspectReasons, ...suspectReasons])];
+        const { erasedAt: _erasedAt, ...kept } = existing;
         pledge = {
-          ...existing,
+          ...kept,
           ...details,
           review: existing.review === 'invalidated' ? 'invalidated' : reasons.length > 0 ? 'suspect' : existing.review,
           suspectReasons: reasons,

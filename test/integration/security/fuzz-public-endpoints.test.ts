@@ -226,6 +226,17 @@ describe('public endpoints under generated input', () => {
     for (const link of ['confirm', 'unsubscribe', 'erase']) expect((await platform.request(`/api/pledges/${link}`, json(null))).status).toBe(400);
   });
 
+  it('a pledge erased before it was confirmed, then made again, is whole and not erased (what this fuzzer found)', async () => {
+    const pledge = { name: 'Amani Njoroge', email: 'amani.again@example.org', country: 'KE', language: 'en', showOnWall: true, wantsUpdates: false };
+    expect((await platform.request('/api/pledges', json(pledge))).status).toBe(202);
+    const id = (await platform.deps.pledges.store.findByEmailHash(platform.deps.pledges.hasher.email(pledge.email)))!.id;
+    expect((await platform.request('/api/pledges/erase', json({ token: platform.deps.pledges.tokens.sign('erase', id, platform.clock.now()) }))).status).toBe(200);
+    expect((await platform.request('/api/pledges', json({ ...pledge, name: 'Amani' }))).status).toBe(202);
+    const again = await platform.deps.pledges.store.get(id);
+    expect(again).toMatchObject({ name: 'Amani', email: pledge.email, status: 'pending' });
+    expect(again?.erasedAt).toBeUndefined();
+  });
+
   for (const operation of operations) {
     it(`${operation.key}: never a 5xx, every 4xx an error a person can read`, async () => {
       answered = [];
@@ -262,6 +273,20 @@ describe('public endpoints under generated input', () => {
       if (operation.writes && !plan?.refusesAll) expect(answered.filter((status) => status < 400).length, 'valid requests that went through').toBeGreaterThan(2);
     }, 300_000);
   }
+
+  it('valid requests racing each other (confirm and erase one pledge, lend and revoke one account…): never a 5xx', async () => {
+    const racing = operations.filter((operation) => operation.writes && plans[operation.key]?.body && !plans[operation.key]?.refusesAll);
+    expect(racing.length).toBeGreaterThan(5);
+    const valid = (operation: PublicOperation) =>
+      request(operation, { params: validParams(operation), query: validQuery(operation).map(queryOf), body: validBody(operation) }).map((generated) => ({ operation, request: generated }));
+    const bursts = fc.array(fc.oneof(...racing.map(valid)), { minLength: 4, maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(bursts, async (burst) => {
+        await Promise.all(burst.map(({ operation, request: generated }) => check(operation, generated)));
+      }),
+      { seed: SEED, numRuns: runs(30) },
+    );
+  });
 
   it('left no half-written record in the table', async () => {
     const after = await scanTable(platform.tableName);
