@@ -148,12 +148,13 @@ export class StripeGateway implements PaymentGateway {
 
   /** A succeeded payment intent of ours → its gift (metadata from the intent, or as given). */
   private async giftsFromPaymentIntent(id: string, extra: { checkoutSessionId?: string; metadata?: Stripe.Metadata; invoiceId?: string; subscriptionId?: string } = {}): Promise<Fact[]> {
-    const intent = await this.stripe.paymentIntents.retrieve(id, { expand: ['latest_charge.balance_transaction'] });
+    const intent = await this.stripe.paymentIntents.retrieve(id, { expand: ['latest_charge.balance_transaction', 'customer'] });
     const metadata = extra.metadata ?? intent.metadata;
     const charge = intent.latest_charge as Stripe.Charge | null;
     if (intent.status !== 'succeeded' || metadata.source !== SOURCE || !charge || typeof charge === 'string') return [];
     const balance = charge.balance_transaction as Stripe.BalanceTransaction | null;
     if (!balance || typeof balance === 'string') throw new AppError('unavailable', `Stripe has no balance transaction for ${charge.id} yet.`, { retryable: true });
+    const erased = typeof intent.customer === 'object' && intent.customer !== null && 'deleted' in intent.customer && intent.customer.deleted === true;
     return [
       {
         id: `gift:${charge.id}`,
@@ -170,8 +171,10 @@ export class StripeGateway implements PaymentGateway {
           ...(extra.invoiceId ? { invoiceId: extra.invoiceId } : {}),
           ...(extra.subscriptionId ? { subscriptionId: extra.subscriptionId } : {}),
         },
-        ...fromMetadata(metadata),
-        donor: { ...(charge.billing_details.name ? { name: charge.billing_details.name } : {}), ...((charge.billing_details.email ?? charge.receipt_email) ? { email: (charge.billing_details.email ?? charge.receipt_email)! } : {}) },
+        // A customer deleted since (erasure on request) keeps no donor data here, whatever the
+        // charge still says: a late or repeated event must not bring the name and address back.
+        ...(erased ? withoutDonor(fromMetadata(metadata)) : fromMetadata(metadata)),
+        donor: erased ? {} : { ...(charge.billing_details.name ? { name: charge.billing_details.name } : {}), ...((charge.billing_details.email ?? charge.receipt_email) ? { email: (charge.billing_details.email ?? charge.receipt_email)! } : {}) },
       },
     ];
   }
@@ -260,6 +263,12 @@ function fromMetadata(metadata: Stripe.Metadata): Pick<LedgerEntry, 'campaignYea
     ...(metadata.displayName ? { displayName: metadata.displayName } : {}),
     ...(metadata.dedication ? { dedication: metadata.dedication } : {}),
   };
+}
+
+/** The gift's details without what names the donor: their name on the donor list and a dedication. */
+function withoutDonor<T extends { displayName?: string; dedication?: string; anonymous: boolean }>(details: T): Omit<T, 'displayName' | 'dedication'> {
+  const { displayName: _name, dedication: _dedication, ...rest } = details;
+  return { ...rest, anonymous: true };
 }
 
 /** Refunds and disputes take their gift's details when recorded (domain: withGiftDetails). */

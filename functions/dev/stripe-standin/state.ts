@@ -41,8 +41,9 @@ export class StandinState {
   readonly subscriptionCards = new Map<string, CardDetails>();
   readonly portalReturns = new Map<string, string | null>();
 
-  /** Finds any stored object by its id prefix: what `expand[]` follows. */
+  /** Finds any stored object by its id prefix: what `expand[]` follows (a deleted customer expands to its stub, as on Stripe). */
   lookup(id: string): { object: string } | undefined {
+    if (this.deletedCustomers.has(id)) return { id, object: 'customer', deleted: true } as Stripe.DeletedCustomer;
     const prefix = id.slice(0, id.indexOf('_') + 1);
     const table: Map<string, { object: string }> | undefined = (
       {
