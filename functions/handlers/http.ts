@@ -29,5 +29,6 @@ const deps = await createDeps(env, { logger: observability.logger, metrics: obse
 const app = handle(createApp(deps, { clientIp }));
 export const handler = observability.handler(
   (event: LambdaEvent, context: LambdaContext) => app(event, context),
-  (event) => ({ apiGatewayRequestId: 'requestId' in event.requestContext ? event.requestContext.requestId : undefined }),
+  // A direct invoke (a test from the console) has no request context.
+  (event) => ({ apiGatewayRequestId: event.requestContext && 'requestId' in event.requestContext ? event.requestContext.requestId : undefined }),
 );
