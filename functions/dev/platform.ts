@@ -8,6 +8,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDeps, type AppDeps, type DepsOverrides } from '../config/deps.js';
 import { loadEnv } from '../config/env.js';
 import { ensureTable } from '../adapters/dynamodb/create-table.js';
+import { backfillUpdatesIndex } from '../adapters/dynamodb/backfill-updates-index.js';
+import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { UPDATES_INDEX } from '../adapters/dynamodb/table-definition.js';
 import { createApp } from '../http/app.js';
 import { startDynamoDbLocal, type EmbeddedDynamo } from './dynamodb-local.js';
 import { createLocalIdentity, type LocalIdentity } from './local-identity.js';
@@ -123,8 +126,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const tableName = options.tableName ?? 'blue-heart-local';
     progress(`Creating table ${tableName} from the CDK table definition`);
     const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(admin, tableName);
+    const { indexesAdded } = await ensureTable(admin, tableName);
     admin.destroy();
+    if (indexesAdded.includes(UPDATES_INDEX)) {
+      // A DATA_DIR table from before the updates index: its pledgers who asked for updates are put on it once.
+      const documents = createDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
+      const { indexed } = await backfillUpdatesIndex(documents, tableName);
+      documents.destroy();
+      progress(`Put ${indexed} pledgers who asked for updates on the new updates index`);
+    }
 
     const webDir = options.webDir ?? resolve('web/dist');
     const site = createSiteServer({ webDir });

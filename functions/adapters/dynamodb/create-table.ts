@@ -2,17 +2,31 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { MAIN_TABLE, type TableDefinition } from './table-definition.js';
+import { MAIN_TABLE, type IndexDefinition, type TableDefinition } from './table-definition.js';
+
+const indexSpec = (index: IndexDefinition) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: index.projectedAttributes === 'all' ? { ProjectionType: 'ALL' as const } : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: index.projectedAttributes },
+});
 
 /**
  * Creates the table from the same definition the CDK data stack deploys (local engines only;
- * on AWS, CloudFormation owns the table). Safe to call when it exists already.
+ * on AWS, CloudFormation owns the table). Safe to call when it exists already: a table kept from
+ * an earlier version (`npm start` with DATA_DIR) gets the indexes added since, one at a time, as
+ * CloudFormation would. Returns the names of the indexes it added to an existing table (their
+ * items written before them are not on them: see backfill-updates-index.ts).
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition = MAIN_TABLE): Promise<void> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition = MAIN_TABLE): Promise<{ indexesAdded: string[] }> {
   const keys = [definition.partitionKey, definition.sortKey, ...definition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  let existed = false;
   try {
     await client.send(
       new CreateTableCommand({
@@ -23,20 +37,30 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
           { AttributeName: definition.partitionKey, KeyType: 'HASH' },
           { AttributeName: definition.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: index.projectedAttributes === 'all' ? { ProjectionType: 'ALL' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projectedAttributes },
-        })),
+        GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map(indexSpec),
       }),
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    existed = true;
   }
   await waitUntilActive(client, tableName);
+  const indexesAdded: string[] = [];
+  if (existed) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of definition.globalSecondaryIndexes.filter((candidate) => !present.has(candidate.name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+          GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+        }),
+      );
+      await waitUntilActive(client, tableName);
+      indexesAdded.push(index.name);
+    }
+  }
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,
@@ -46,12 +70,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
     // Enabling TTL twice is refused; that is the state we wanted.
     if (!/already enabled/i.test(error.message)) throw error;
   });
+  return { indexesAdded };
 }
 
+/** A new index is built from the items already there: a minute at most for a local table. */
 async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Table ${tableName} did not become active`);
