@@ -97,6 +97,8 @@ export interface DepsOverrides {
   logger?: Logger;
   auth?: TokenVerifier;
   statsMaxAgeSeconds?: number;
+  /** The least time an erasure request takes to answer (default 1.5 s: its timing must not tell a known address); tests pass 0. */
+  erasureAnswerFloorMs?: number;
   policy?: AbusePolicy;
   /** Where published pages go; `npm start` writes them into its site folder. */
   publisher?: SitePublisher;
@@ -279,7 +281,7 @@ export async function createDeps(env: Env, overrides: DepsOverrides = {}): Promi
     logger: overrides.logger ?? createLogger(env.LOG_LEVEL),
     statsMaxAgeSeconds: overrides.statsMaxAgeSeconds ?? 5,
   };
-  return { ...deps, privacy: privacyDeps(deps, new DynamoPersonalDataStore(documents, env.TABLE_NAME)) };
+  return { ...deps, privacy: privacyDeps(deps, new DynamoPersonalDataStore(documents, env.TABLE_NAME), overrides.erasureAnswerFloorMs) };
 }
 
 /** Connecting Mastodon accounts: our apps and the flows under way in the table, the instances' OAuth endpoints. */

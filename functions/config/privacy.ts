@@ -7,7 +7,10 @@ import type { AppDeps } from './deps.js';
  * stores, signer, mailer and payment gateway the rest of the app was given (the gateway is read
  * at call time, so a test that swaps `donations.gateway` swaps it here too).
  */
-export function privacyDeps(deps: Omit<AppDeps, 'privacy'>, personalData: PersonalDataStore): PrivacyDeps {
+/** How long an erasure request takes to answer at least, known address or not (ERASURE_REQUEST's timing). */
+export const ERASURE_ANSWER_FLOOR_MS = 1_500;
+
+export function privacyDeps(deps: Omit<AppDeps, 'privacy'>, personalData: PersonalDataStore, answerFloorMs = ERASURE_ANSWER_FLOOR_MS): PrivacyDeps {
   return {
     pledges: deps.pledges,
     accounts: deps.lending.accounts,
@@ -16,5 +19,6 @@ export function privacyDeps(deps: Omit<AppDeps, 'privacy'>, personalData: Person
     gateway: { deleteCustomer: (customerId) => deps.donations.gateway.deleteCustomer(customerId) },
     clock: deps.pledges.clock,
     newId: randomUUID,
+    answerFloorMs,
   };
 }

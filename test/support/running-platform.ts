@@ -22,7 +22,7 @@ export async function startTestPlatform(options: { seed?: boolean; logger?: Logg
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
     tableName: `e2e-${randomUUID()}`,
-    deps: { logger: options.logger ?? silentLogger, proofOfWork: { cost: 1, counterRange: [1, 30], lifetimeSeconds: 600 }, statsMaxAgeSeconds: 0 },
+    deps: { logger: options.logger ?? silentLogger, proofOfWork: { cost: 1, counterRange: [1, 30], lifetimeSeconds: 600 }, statsMaxAgeSeconds: 0, erasureAnswerFloorMs: 0 },
   });
   return {
     ...platform,

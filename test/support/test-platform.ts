@@ -86,6 +86,7 @@ export async function createTestPlatform(): Promise<TestPlatform> {
     clock,
     logger: silentLogger,
     statsMaxAgeSeconds: 0,
+    erasureAnswerFloorMs: 0,
     proofOfWork: { cost: 1, counterRange: [1, 30], lifetimeSeconds: 600 },
     auth: new JwtVerifier({ issuer: identity.issuer, audience: identity.clientId, jwksUrl: identity.jwksUrl }, createLocalJWKSet(jwks)),
   });

@@ -77,4 +77,9 @@ export interface PrivacyDeps {
   gateway: Pick<PaymentGateway, 'deleteCustomer'>;
   clock: Clock;
   newId: () => string;
+  /**
+   * The least time an erasure request takes to answer (ms): a known address costs a lookup and an
+   * email, an unknown one only the lookup, and the answer must not tell them apart by its timing.
+   */
+  answerFloorMs: number;
 }

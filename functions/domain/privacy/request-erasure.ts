@@ -20,29 +20,48 @@ export interface ErasureLink {
   emailHash: string;
 }
 
+/** What became of a request; never told to the requester (the route answers 202 whatever it is), only logged. */
+export type ErasureRequestOutcome = 'emailed' | 'nothing-held' | 'address-limited' | 'email-failed';
+
 /**
- * Someone asks to erase the data of an address. The answer never depends on the address (the
- * route always says 202), so nobody learns whether it pledged, lent an account or gave. Only when
- * the platform holds something for it is the owner emailed a signed link, valid for 24 hours,
- * that leads to the erasure; the request itself stores nothing but rate-limit counters.
+ * Someone asks to erase the data of an address. The answer never depends on the address: the
+ * route always says 202, and says it no sooner than `answerFloorMs` after the request came, so
+ * neither its words nor its timing tell whether the address pledged, lent an account or gave.
+ * Only when the platform holds something for it is the owner emailed a signed link, valid for 24
+ * hours, that leads to the erasure; the request itself stores nothing but rate-limit counters.
+ * A failed email is not an error either (that, too, would only happen for a known address): its
+ * slot is given back, so asking again works at once.
  */
-export async function requestErasure(deps: PrivacyDeps, input: { email: string; language: Language }, context: { ip?: string | undefined } = {}): Promise<void> {
+export async function requestErasure(
+  deps: PrivacyDeps,
+  input: { email: string; language: Language },
+  context: { ip?: string | undefined } = {},
+): Promise<ErasureRequestOutcome> {
   const now = deps.clock.now();
-  const { hasher, limiter, tokens, mailer, publicUrl } = deps.pledges;
+  const { hasher, limiter } = deps.pledges;
   if (context.ip && (await limiter.hit(`erasure-ip:${hasher.ip(context.ip)}`, 3_600, now)) > ERASURE_REQUEST_LIMITS.requestsPerIpPerHour) {
     throw new AppError('rate_limited', 'Too many requests from your connection. Please wait an hour and try again.');
   }
+  const answerAt = Date.now() + deps.answerFloorMs;
+  const outcome = await emailTheLink(deps, input, now);
+  const wait = answerAt - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return outcome;
+}
+
+async function emailTheLink(deps: PrivacyDeps, input: { email: string; language: Language }, now: Date): Promise<ErasureRequestOutcome> {
+  const { hasher, limiter, tokens, mailer, publicUrl } = deps.pledges;
   const email = normaliseEmail(input.email);
   const emailHash = hasher.email(email);
-  if (!(await holdsPersonalData(deps, emailHash))) return;
-  if ((await limiter.hit(`erasure-email:${emailHash}`, 3_600, now)) > ERASURE_REQUEST_LIMITS.emailsPerAddressPerHour) return;
+  if (!(await holdsPersonalData(deps, emailHash))) return 'nothing-held';
+  if ((await limiter.hit(`erasure-email:${emailHash}`, 3_600, now)) > ERASURE_REQUEST_LIMITS.emailsPerAddressPerHour) return 'address-limited';
   const token = tokens.sign('erasure', subjectOf(input.language, emailHash), now, ERASURE_LINK_TTL_SECONDS);
   try {
     await mailer.send(erasureConfirmationEmail({ to: email, language: input.language, confirmUrl: `${publicUrl}/api/privacy/erasure?token=${token}` }));
-  } catch (error) {
-    // Give the slot back: the person may ask again at once.
+    return 'emailed';
+  } catch {
     await limiter.hit(`erasure-email:${emailHash}`, 3_600, now, -1).catch(() => undefined);
-    throw error;
+    return 'email-failed';
   }
 }
 

@@ -50,7 +50,9 @@ export function privacyRoutes(deps: AppDeps, clientIp: ClientIpResolver) {
     const { body, form } = await readJsonOrForm(c);
     const request = validate(ErasureRequestSchema, body);
     if (form) c.set('language', request.language);
-    await requestErasure(privacy, request, { ip: clientIp(c) });
+    const outcome = await requestErasure(privacy, request, { ip: clientIp(c) });
+    // Never the address: what happened, for whoever looks into "I asked and got no email".
+    if (outcome === 'email-failed') deps.logger.warn('erasure request: the email could not be sent', { requestId: c.get('requestId') });
     if (form) return htmlPage(c, { kind: 'erasure-requested', lang: request.language });
     return c.json({ status: 'sent-if-found' as const }, 202, { 'Cache-Control': 'no-store' });
   });

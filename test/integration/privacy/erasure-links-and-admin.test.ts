@@ -83,6 +83,33 @@ describe('erasure links', () => {
     expect((await platform.deps.pledges.store.findByEmailHash(platform.deps.pledges.hasher.email(email)))?.name).toBe('Grace Wanjiru');
   });
 
+  it('takes as long to answer for a known address as for an unknown one, and a failed email is still a 202', async () => {
+    const privacy = platform.deps.privacy;
+    privacy.answerFloorMs = 400;
+    try {
+      for (const address of [email, 'never.known@example.org']) {
+        const started = performance.now();
+        expect((await ask(address, '198.51.100.20')).status).toBe(202);
+        expect(performance.now() - started, address).toBeGreaterThanOrEqual(395);
+      }
+    } finally {
+      privacy.answerFloorMs = 0;
+    }
+
+    const address = 'mail.down@example.org';
+    await pledge(address);
+    const mailer = platform.deps.pledges.mailer;
+    platform.deps.pledges.mailer = { send: () => Promise.reject(new Error('SES is down')) };
+    try {
+      expect((await ask(address, '198.51.100.21')).status).toBe(202);
+    } finally {
+      platform.deps.pledges.mailer = mailer;
+    }
+    // The failed email gave its slot back: asking again (3 an hour) still sends.
+    for (let i = 0; i < 3; i++) expect((await ask(address, '198.51.100.21')).status).toBe(202);
+    expect((await platform.emailsTo(address)).filter((e) => e.body.text?.includes('/api/privacy/erasure?token='))).toHaveLength(3);
+  });
+
   it('limits requests per connection (429), and emails an address at most 3 times an hour', async () => {
     const address = 'many.asks@example.org';
     await pledge(address);
