@@ -10,7 +10,7 @@ import { stagePolicy, type StageStackProps } from './stage.js';
  * counts these per client address. The Stripe webhook is not among them: Stripe's few
  * addresses send every event, and the webhook checks Stripe's signature itself.
  */
-export const PUBLIC_WRITE_PREFIXES = ['/api/pledges', '/api/donations', '/api/social/'] as const;
+export const PUBLIC_WRITE_PREFIXES = ['/api/pledges', '/api/donations', '/api/social/', '/api/privacy/'] as const;
 
 /**
  * Requests per client address per 5 minutes. Generous on purpose: a school or an office behind
