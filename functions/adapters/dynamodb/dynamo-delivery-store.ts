@@ -204,7 +204,7 @@ export class DynamoDeliveryStore implements DeliveryStore, FanOutProgressStore {
   async fanOutProgress(messageId: string): Promise<FanOutProgress | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: progressKey(messageId), ConsistentRead: true }));
     if (!Item) return undefined;
-    const { PK: _pk, SK: _sk, type: _type, ...progress } = Item;
+    const { PK: _pk, SK: _sk, type: _type, expiresAt: _expires, ...progress } = Item;
     return progress as FanOutProgress;
   }
 
@@ -213,7 +213,8 @@ export class DynamoDeliveryStore implements DeliveryStore, FanOutProgressStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...progressKey(next.messageId), type: 'fan-out', ...next },
+          // Deleted with the records it counted (RETENTION.socialDeliveries, from the fan-out's start).
+          Item: { ...progressKey(next.messageId), type: 'fan-out', ...next, expiresAt: expiresAfter(next.startedAt, RETENTION.socialDeliveries.duration) },
           ...(expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': expectedVersion } }),
