@@ -240,6 +240,8 @@ describe('finance reconciles payouts in the console', () => {
     await expect.poll(() => page.isVisible('#sign-in')).toBe(true);
     expect(await page.locator('#receipts-rows tr').count()).toBe(0); // nothing of the last user stays
     await signInToConsole(page, 'finance2@blueheart.local');
+    // Signed out and in again, the console opens on the new user's first area: back to the receipts.
+    await page.goto(`${session.platform.url}/console/#finance-receipts`);
     const theirs = page.locator('#receipts-rows tr', { hasText: 'RUR-2026-0042' });
     await expect.poll(() => theirs.getByRole('button', { name: 'Approve RUR-2026-0042' }).isEnabled()).toBe(true);
     await theirs.getByRole('button', { name: 'Approve RUR-2026-0042' }).click();

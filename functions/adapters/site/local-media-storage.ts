@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -54,10 +55,13 @@ export class LocalMediaStorage implements MediaStorage {
         done(received > target.bytes ? new AppError('payload_too_large', `The file is larger than the ${target.bytes} bytes announced.`) : null, chunk);
       },
     });
+    const out = createWriteStream(partial);
     try {
-      await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), limit, createWriteStream(partial));
+      await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), limit, out);
       await rename(partial, path);
     } catch (error) {
+      // The file may still be opening when the pipeline fails: remove it once it is closed.
+      if (!out.closed) await once(out, 'close').catch(() => undefined);
       await rm(partial, { force: true });
       throw error;
     }
