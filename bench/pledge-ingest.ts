@@ -2,6 +2,8 @@
  * Pledge ingest through the local HTTP API (sign-up, then confirmation), against the raw
  * PutItem rate of the same embedded DynamoDB Local, measured in the same run.
  *   npx tsx bench/pledge-ingest.ts [pledges=2000] [connections=32]
+ * While the confirmations land, half as many connections read the public counter (2 reads per
+ * pledge); any non-2xx answer fails the run.
  * The abuse limits are lifted for the run: every request comes from 127.0.0.1, and a real
  * World Day peak comes from many addresses. The counters must equal the confirmations exactly.
  */
@@ -50,7 +52,14 @@ try {
   const tokens = emails.map((e) => /confirm\?token=([A-Za-z0-9._-]+)/.exec(e.body.text ?? '')?.[1]).filter((t): t is string => Boolean(t));
   if (tokens.length !== total) throw new Error(`expected ${total} confirmation emails, got ${tokens.length}`);
   let i = 0;
-  const confirmations = await run('confirm', '/api/pledges/confirm', () => JSON.stringify({ token: tokens[i++ % tokens.length] }));
+  // Visitors keep reading the counter while the confirmations land: no answer may be an error.
+  const [confirmations, statsReads] = await Promise.all([
+    run('confirm', '/api/pledges/confirm', () => JSON.stringify({ token: tokens[i++ % tokens.length] })),
+    autocannon({ url: `${platform.url}/api/pledges/stats`, connections: Math.max(1, connections / 2), amount: total * 2 }).then((result) => {
+      if (result.non2xx + result.errors > 0) throw new Error(`stats reads: ${result.non2xx + result.errors} failed (${JSON.stringify(result.statusCodeStats)})`);
+      return { perSecond: (total * 2) / (result.duration || 1), p99: result.latency.p99 };
+    }),
+  ]);
 
   const stats = (await (await fetch(`${platform.url}/api/pledges/stats`)).json()) as { total: number };
   await new Promise((r) => setTimeout(r, (platform.deps.statsMaxAgeSeconds + 0.1) * 1000));
@@ -77,6 +86,7 @@ try {
       ['raw PutItem (DynamoDB Local)', raw.toFixed(0), '1.00'],
       ['pledge sign-ups (POST /api/pledges)', signUps.toFixed(0), (signUps / raw).toFixed(2)],
       ['confirmations (POST /api/pledges/confirm)', confirmations.toFixed(0), (confirmations / raw).toFixed(2)],
+      [`stats reads during the confirmations (GET /api/pledges/stats, p99 ${statsReads.p99} ms)`, statsReads.perSecond.toFixed(0), '—'],
     ],
   );
   console.log(`\n${total} pledges, ${connections} connections, Node ${process.version}; counter after the run: ${exact.total} (exact).`);
