@@ -73,12 +73,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
   return { indexesAdded };
 }
 
-/** A new index is built from the items already there: a minute at most for a local table. */
-async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
+/**
+ * A new index is built from the items already there: about a second for a local table, but
+ * DynamoDB Local builds indexes in the background, and on a busy machine (the whole test suite on
+ * two cores) that took over a minute. Four minutes, then give up.
+ */
+async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 240_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`Table ${tableName} did not become active`);
 }

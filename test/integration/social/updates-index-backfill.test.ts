@@ -64,6 +64,6 @@ describe('a table from before the updates index', () => {
     expect(await backfillUpdatesIndex(documents, tableName)).toEqual({ read: 3, indexed: 0 });
     admin.destroy();
     documents.destroy();
-    // Adding an index to a table waits for DynamoDB Local to build it: slow on a busy machine.
-  }, 120_000);
+    // Adding an index to a table waits for DynamoDB Local to build it: over a minute on a busy machine.
+  }, 300_000);
 });
